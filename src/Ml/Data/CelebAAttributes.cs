@@ -1,0 +1,19 @@
+namespace VaeFaces.Ml.Data;
+
+/// <summary>The 40 CelebA attribute names in the order of list_attr_celeba.txt.</summary>
+public static class CelebAAttributes
+{
+    public const string ImageFolder = "img_align_celeba";
+    public const string AttributeFile = "list_attr_celeba.txt";
+    public const string PartitionFile = "list_eval_partition.txt";
+
+    public static IReadOnlyList<string> Names { get; } =
+    [
+        "5_o_Clock_Shadow", "Arched_Eyebrows", "Attractive", "Bags_Under_Eyes", "Bald", "Bangs", "Big_Lips",
+        "Big_Nose", "Black_Hair", "Blond_Hair", "Blurry", "Brown_Hair", "Bushy_Eyebrows", "Chubby", "Double_Chin",
+        "Eyeglasses", "Goatee", "Gray_Hair", "Heavy_Makeup", "High_Cheekbones", "Male", "Mouth_Slightly_Open",
+        "Mustache", "Narrow_Eyes", "No_Beard", "Oval_Face", "Pale_Skin", "Pointy_Nose", "Receding_Hairline",
+        "Rosy_Cheeks", "Sideburns", "Smiling", "Straight_Hair", "Wavy_Hair", "Wearing_Earrings", "Wearing_Hat",
+        "Wearing_Lipstick", "Wearing_Necklace", "Wearing_Necktie", "Young",
+    ];
+}
