@@ -1,0 +1,18 @@
+namespace VaeFaces.Contracts;
+
+/// <summary>Bulk edit (dataset augmentation): every image under Input is encoded, moved along the attribute vectors by
+/// the given magnitudes, decoded and written under Output with the same name, as a trainable CelebA-layout dataset.</summary>
+public sealed record EditImages : IJobCommand
+{
+    public required Guid JobId { get; init; }
+    public required BlobLocation Model { get; init; }
+    public required BlobLocation Vectors { get; init; }
+    public required BlobLocation Input { get; init; }
+    public required BlobLocation Output { get; init; }
+    public required IReadOnlyDictionary<string, double> Edits { get; init; }
+    /// <summary>Only images of this split (train, validation, test) when the input has a partition file; null for all.</summary>
+    public string? Split { get; init; }
+    public int BatchSize { get; init; } = 64;
+    public int JpegQuality { get; init; } = 92;
+    public bool SkipBadImages { get; init; }
+}

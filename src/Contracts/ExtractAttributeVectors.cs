@@ -1,0 +1,15 @@
+namespace VaeFaces.Contracts;
+
+/// <summary>Attribute vectors fitted on the train split and evaluated (ROC AUC) on the test split.</summary>
+public sealed record ExtractAttributeVectors : IJobCommand
+{
+    public required Guid JobId { get; init; }
+    public required BlobLocation Model { get; init; }
+    public required BlobLocation Dataset { get; init; }
+    public required BlobLocation Output { get; init; }
+    public string FitSplit { get; init; } = "train";
+    public string EvaluationSplit { get; init; } = "test";
+    public int MinCount { get; init; } = 20;
+    public int BatchSize { get; init; } = 128;
+    public bool SkipBadImages { get; init; }
+}

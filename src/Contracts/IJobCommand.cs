@@ -1,0 +1,11 @@
+namespace VaeFaces.Contracts;
+
+/// <summary>What every job command carries. JobId is the idempotency key: a redelivered or repeated command with the
+/// same JobId resumes or reports the earlier result instead of starting over.</summary>
+public interface IJobCommand
+{
+    Guid JobId { get; }
+
+    /// <summary>Where the job writes its artifacts and manifest.json.</summary>
+    BlobLocation Output { get; }
+}

@@ -1,0 +1,3 @@
+namespace VaeFaces.Contracts;
+
+public sealed record JobStarted(Guid JobId, string Kind, string Worker, DateTimeOffset StartedAt, bool Resumed);

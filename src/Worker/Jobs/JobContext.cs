@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using VaeFaces.Contracts;
+using VaeFaces.Ml.Data;
+using VaeFaces.Ml.Model;
+using VaeFaces.Ml.Training;
+using VaeFaces.Worker.Storage;
+
+namespace VaeFaces.Worker.Jobs;
+
+/// <summary>What a running job works with: its store, progress, inputs (lineage), outputs, metrics and timings.</summary>
+public sealed class JobContext(IBlobStore store, WorkerOptions options, ILogger logger, IProgress<TrainingProgress> progress,
+    BlobLocation output, CancellationToken cancellationToken)
+{
+    public IBlobStore Store { get; } = store;
+    public ILogger Logger { get; } = logger;
+    public IProgress<TrainingProgress> Progress { get; } = progress;
+    public BlobLocation Output { get; } = output;
+    public CancellationToken CancellationToken { get; } = cancellationToken;
+    public List<JobInput> Inputs { get; } = [];
+    public List<string> Outputs { get; } = [];
+    public Dictionary<string, double> Metrics { get; } = [];
+    public Dictionary<string, double> TimingsSeconds { get; } = [];
+    public bool Resumed { get; set; }
+
+    public IProgress<double> Stage(string name, double from, double to) => new StageProgress(Progress, name, from, to);
+
+    public async Task WriteOutputAsync(string name, byte[] content)
+    {
+        await Store.UploadBytesAsync(Output.Child(name), content, CancellationToken);
+        if (!Outputs.Contains(name)) Outputs.Add(name);
+    }
+
+    public Task WriteJsonAsync<T>(string name, T value) => WriteOutputAsync(name, JobJson.Serialize(value));
+
+    public async Task<T> TimeAsync<T>(string stage, Func<Task<T>> work)
+    {
+        var clock = Stopwatch.StartNew();
+        var result = await work();
+        TimingsSeconds[stage] = Math.Round(TimingsSeconds.GetValueOrDefault(stage) + clock.Elapsed.TotalSeconds, 3);
+        return result;
+    }
+
+    public async Task<CelebADataset> OpenDatasetAsync(BlobLocation location)
+    {
+        var folder = await Store.GetLocalFolderAsync(location, CancellationToken);
+        var dataset = CelebADataset.Open(folder);
+        Inputs.Add(new JobInput("dataset", location, null, null));
+        return dataset;
+    }
+
+    public Task<DecodedImages> DecodeAsync(CelebADataset dataset, Split split, int size, bool skipBadImages, double from, double to) =>
+        TimeAsync($"decode_{split.ToString().ToLowerInvariant()}", () => Task.Run(() =>
+        {
+            var images = dataset.ImagesIn(split);
+            if (images.Count == 0) throw new DatasetException(CelebAAttributes.PartitionFile, null, $"the {split} split has no images");
+            var stage = Stage($"decoding {split}", from, to);
+            var decoded = new DecodedImageCache(options.CacheDirectory).Load(dataset, images, size, skipBadImages,
+                new Progress<int>(done => stage.Report((double)done / images.Count)), CancellationToken);
+            if (decoded.Skipped > 0)
+            {
+                Logger.LogWarning("Skipped {Skipped} bad images of the {Split} split", decoded.Skipped, split);
+                Metrics[$"skipped_images_{split.ToString().ToLowerInvariant()}"] = decoded.Skipped;
+            }
+            return decoded;
+        }, CancellationToken));
+
+    /// <summary>Loads a trained model and records which job produced it.</summary>
+    public async Task<VariationalAutoencoder> LoadModelAsync(BlobLocation location)
+    {
+        var weights = location.Child(ModelFile.WeightsName);
+        if (!await Store.ExistsAsync(weights, CancellationToken))
+            throw new JobInputException($"no trained model at {location}: {ModelFile.WeightsName} not found");
+        var optionsJson = await Store.ReadTextAsync(location.Child(ModelFile.OptionsName), CancellationToken);
+        await using var stream = await Store.OpenReadAsync(weights, CancellationToken);
+        var model = ModelFile.Load(stream, optionsJson);
+        await AddLineageAsync("model", location);
+        return model;
+    }
+
+    /// <summary>Records an input produced by another job, read from that job's manifest.</summary>
+    public async Task AddLineageAsync(string name, BlobLocation location)
+    {
+        var manifestBlob = location.Child(JobManifest.FileName);
+        var manifest = await Store.ExistsAsync(manifestBlob, CancellationToken)
+            ? await Store.ReadJsonAsync<JobManifest>(manifestBlob, CancellationToken)
+            : null;
+        if (manifest is { Status: not JobStatus.Succeeded })
+            throw new JobInputException($"{name} at {location} comes from job {manifest.JobId} which ended {manifest.Status}");
+        Inputs.Add(new JobInput(name, location, manifest?.JobId, manifest?.Kind));
+    }
+
+    public static Split ParseSplit(string text, string field) => text.ToLowerInvariant() switch
+    {
+        "train" or "0" => Split.Train,
+        "validation" or "val" or "1" => Split.Validation,
+        "test" or "2" => Split.Test,
+        _ => throw new JobInputException($"{field} '{text}' is not a split; use train, validation or test"),
+    };
+}

@@ -1,0 +1,112 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TorchSharp;
+using VaeFaces.Contracts;
+using VaeFaces.Ml.Data;
+using VaeFaces.Ml.Model;
+using VaeFaces.Worker.Storage;
+
+namespace VaeFaces.Worker.Jobs;
+
+/// <summary>
+/// The life of every job: idempotency by JobId, started/progress/succeeded/failed events, and manifest.json.
+/// A failed job's outputs are deleted, so nothing half-written is presented as a result; checkpoints stay for resuming.
+/// </summary>
+public sealed class JobRunner(IBlobStore store, IOptions<WorkerOptions> options, ILogger<JobRunner> logger)
+{
+    public async Task RunAsync<T>(ConsumeContext<T> context, Func<T, JobContext, Task> work) where T : class, IJobCommand
+    {
+        var command = context.Message;
+        var kind = typeof(T).Name;
+        var token = context.CancellationToken;
+        var manifestBlob = command.Output.Child(JobManifest.FileName);
+
+        if (await store.ExistsAsync(manifestBlob, token)
+            && await store.ReadJsonAsync<JobManifest>(manifestBlob, token) is { Status: JobStatus.Succeeded } done
+            && done.JobId == command.JobId)
+        {
+            logger.LogInformation("{Kind} {JobId} already succeeded; reporting its result again", kind, command.JobId);
+            await context.Publish(new JobSucceeded(command.JobId, kind, command.Output, done.Outputs, done.Metrics,
+                (done.FinishedAt ?? done.StartedAt) - done.StartedAt), token);
+            return;
+        }
+
+        var progress = new ProgressPublisher(context, command.JobId, kind, options.Value.ProgressInterval);
+        var job = new JobContext(store, options.Value, logger, progress, command.Output, token);
+        var manifest = new JobManifest
+        {
+            Kind = kind,
+            JobId = command.JobId,
+            Status = JobStatus.Running,
+            Parameters = JsonSerializer.SerializeToElement(command, JobJson.Options),
+            StartedAt = DateTimeOffset.UtcNow,
+            Versions = Versions(),
+            Worker = Environment.MachineName,
+        };
+        logger.LogInformation("{Kind} {JobId} started, output {Output}", kind, command.JobId, command.Output);
+        await context.Publish(new JobStarted(command.JobId, kind, Environment.MachineName, manifest.StartedAt, false), token);
+        await WriteManifestAsync(command.Output, manifest, token);
+
+        try
+        {
+            await work(command, job);
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // The worker is stopping: the broker redelivers the message and the job resumes from its checkpoint.
+            logger.LogWarning("{Kind} {JobId} interrupted; it resumes when the message is redelivered", kind, command.JobId);
+            throw;
+        }
+        catch (Exception error)
+        {
+            var reason = Reason(error);
+            logger.LogError(error, "{Kind} {JobId} failed: {Reason}", kind, command.JobId, reason);
+            foreach (var name in job.Outputs) await store.DeleteAsync(command.Output.Child(name), CancellationToken.None);
+            await WriteManifestAsync(command.Output, Finish(manifest, job, JobStatus.Failed) with { Outputs = [], Error = reason },
+                CancellationToken.None);
+            await context.Publish(new JobFailed(command.JobId, kind, command.Output, reason), CancellationToken.None);
+            // Bad input is final; anything else also faults the message so it lands in the error queue with its trace.
+            if (error is DatasetException or JobInputException) return;
+            throw;
+        }
+
+        var finished = Finish(manifest, job, JobStatus.Succeeded);
+        await WriteManifestAsync(command.Output, finished, token);
+        logger.LogInformation("{Kind} {JobId} succeeded in {Seconds:F1}s", kind, command.JobId, (finished.FinishedAt! - finished.StartedAt).Value.TotalSeconds);
+        await context.Publish(new JobSucceeded(command.JobId, kind, command.Output, finished.Outputs, finished.Metrics,
+            finished.FinishedAt!.Value - finished.StartedAt), token);
+    }
+
+    private static JobManifest Finish(JobManifest manifest, JobContext job, JobStatus status) => manifest with
+    {
+        Status = status,
+        Inputs = job.Inputs,
+        Outputs = [.. job.Outputs, JobManifest.FileName],
+        Metrics = job.Metrics,
+        TimingsSeconds = job.TimingsSeconds,
+        FinishedAt = DateTimeOffset.UtcNow,
+    };
+
+    private Task WriteManifestAsync(BlobLocation output, JobManifest manifest, CancellationToken token) =>
+        store.UploadBytesAsync(output.Child(JobManifest.FileName), JobJson.Serialize(manifest), token);
+
+    private static string Reason(Exception error) => error switch
+    {
+        DatasetException or JobInputException => error.Message,
+        AggregateException { InnerExceptions.Count: 1 } aggregate => Reason(aggregate.InnerException!),
+        _ => $"{error.GetType().Name}: {error.Message}",
+    };
+
+    private static Dictionary<string, string> Versions() => new()
+    {
+        ["vaefaces"] = typeof(JobRunner).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown",
+        ["torchsharp"] = typeof(torch).Assembly.GetName().Version?.ToString() ?? "unknown",
+        ["libtorch"] = torch.__version__,
+        ["dotnet"] = RuntimeInformation.FrameworkDescription,
+        ["device"] = Devices.Best().type.ToString(),
+    };
+}

@@ -1,0 +1,9 @@
+namespace VaeFaces.Worker.Jobs;
+
+public enum JobStatus
+{
+    Running,
+    Succeeded,
+    Failed,
+    Cancelled,
+}

@@ -1,0 +1,17 @@
+namespace VaeFaces.Worker;
+
+public sealed class WorkerOptions
+{
+    public const string Section = "Worker";
+
+    /// <summary>Root folder of the local blob store (the embedded default).</summary>
+    public string StorageRoot { get; set; } = "storage";
+
+    /// <summary>Decoded-image cache shared by jobs and processes on this machine.</summary>
+    public string CacheDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "vaefaces-cache");
+
+    /// <summary>Jobs this worker runs at once; a GPU worker takes one at a time.</summary>
+    public int ConcurrentJobs { get; set; } = 1;
+
+    public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(1);
+}
