@@ -1,1 +1,5 @@
-return 0;
+using VaeFaces.Worker;
+
+var builder = Host.CreateApplicationBuilder(args);
+builder.Services.AddVaeWorker(builder.Configuration);
+builder.Build().Run();

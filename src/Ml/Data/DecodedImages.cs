@@ -42,17 +42,9 @@ public sealed unsafe class DecodedImages : IDisposable
     /// <summary>Writes image rows as float CHW in [0, 1] into target (count * 3 * size * size).</summary>
     public void CopyAsFloats(ReadOnlySpan<int> rows, Span<float> target)
     {
-        var plane = Size * Size;
         for (var n = 0; n < rows.Length; n++)
         {
-            var source = this[rows[n]];
-            var output = target.Slice(n * 3 * plane, 3 * plane);
-            for (var p = 0; p < plane; p++)
-            {
-                output[p] = source[3 * p] * (1f / 255f);
-                output[plane + p] = source[3 * p + 1] * (1f / 255f);
-                output[2 * plane + p] = source[3 * p + 2] * (1f / 255f);
-            }
+            PixelLayout.HwcBytesToChwFloats(this[rows[n]], target.Slice(n * BytesPerImage, BytesPerImage));
         }
     }
 

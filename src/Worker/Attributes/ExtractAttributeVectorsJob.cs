@@ -1,0 +1,50 @@
+using VaeFaces.Contracts;
+using VaeFaces.Ml.Latent;
+using VaeFaces.Worker.Jobs;
+using VaeFaces.Worker.Latent;
+
+namespace VaeFaces.Worker.Attributes;
+
+/// <summary>Fits attribute vectors on one split and measures, on another, how well each separates its attribute (ROC AUC).</summary>
+public static class ExtractAttributeVectorsJob
+{
+    public static async Task RunAsync(ExtractAttributeVectors command, JobContext job)
+    {
+        var fitSplit = JobContext.ParseSplit(command.FitSplit, nameof(command.FitSplit));
+        var evaluationSplit = JobContext.ParseSplit(command.EvaluationSplit, nameof(command.EvaluationSplit));
+        if (fitSplit == evaluationSplit)
+            throw new JobInputException($"{nameof(command.EvaluationSplit)} must differ from {nameof(command.FitSplit)} ({command.FitSplit}): never evaluate on the fitted split");
+        if (command.MinCount < 1) throw new JobInputException($"MinCount must be at least 1 (got {command.MinCount})");
+
+        using var model = await job.LoadModelAsync(command.Model);
+        var dataset = await job.OpenDatasetAsync(command.Dataset);
+        var (fitImages, fitCodes) = await SplitEncoding.EncodeAsync(job, model, dataset, fitSplit, command.SkipBadImages, command.BatchSize, 0, 0.6);
+        var set = AttributeVectors.Fit(fitCodes, fitImages.Images.Select(i => i.Attributes).ToList(), dataset.Attributes.Names, command.MinCount);
+        fitImages.Dispose();
+        if (set.Vectors.Count == 0)
+            throw new JobInputException($"no attribute has {command.MinCount} positives and negatives in the {fitSplit} split");
+
+        var (testImages, testCodes) = await SplitEncoding.EncodeAsync(job, model, dataset, evaluationSplit, command.SkipBadImages, command.BatchSize, 0.6, 0.95);
+        var infos = new List<AttributeVectorInfo>();
+        foreach (var vector in set.Vectors)
+        {
+            var column = dataset.Attributes.IndexOf(vector.Name);
+            var labels = testImages.Images.Select(i => i.Attributes[column] > 0).ToList();
+            var scores = Enumerable.Range(0, testCodes.Count).Select(n => AttributeVectors.Dot(testCodes.MeanRow(n), vector.Vector)).ToList();
+            var auc = RocAuc.Compute(scores, labels);
+            var testPositives = labels.Count(l => l);
+            infos.Add(new AttributeVectorInfo(vector.Name, vector.Positives, vector.Negatives, Math.Round(vector.Norm, 5),
+                double.IsNaN(auc) ? null : Math.Round(auc, 5), testPositives, labels.Count - testPositives));
+            if (!double.IsNaN(auc)) job.Metrics[$"auc_{vector.Name}"] = auc;
+        }
+        testImages.Dispose();
+
+        var matrix = set.Vectors.SelectMany(v => v.Vector).ToArray();
+        await job.WriteOutputAsync(AttributeVectorFiles.Npy, LatentFiles.Npy(matrix, set.Vectors.Count, fitCodes.Dim));
+        await job.WriteJsonAsync(AttributeVectorFiles.Json, new AttributeVectorsDocument(fitCodes.Dim,
+            fitSplit.ToString().ToLowerInvariant(), evaluationSplit.ToString().ToLowerInvariant(), infos,
+            set.Skipped.Select(s => new SkippedAttributeInfo(s.Name, s.Positives, s.Negatives, s.Reason)).ToList()));
+        job.Metrics["attributes_fitted"] = set.Vectors.Count;
+        job.Metrics["attributes_skipped"] = set.Skipped.Count;
+    }
+}

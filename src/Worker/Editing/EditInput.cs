@@ -1,0 +1,43 @@
+using VaeFaces.Ml.Data;
+using VaeFaces.Worker.Jobs;
+
+namespace VaeFaces.Worker.Editing;
+
+/// <summary>The images to edit: a CelebA-layout folder (with its attribute and partition files when present) or a plain folder of images.</summary>
+public sealed record EditInput(string ImageFolder, IReadOnlyList<string> Files, AttributeTable? Attributes,
+    IReadOnlyDictionary<string, Split>? Partitions)
+{
+    private static readonly string[] Extensions = [".jpg", ".jpeg", ".png"];
+
+    public static EditInput Open(string folder, string? splitFilter)
+    {
+        var celebAImages = Path.Combine(folder, CelebAAttributes.ImageFolder);
+        var imageFolder = Directory.Exists(celebAImages) ? celebAImages : folder;
+        if (!Directory.Exists(imageFolder)) throw new DatasetException(folder, null, "input folder not found");
+        var attributes = Read(folder, CelebAAttributes.AttributeFile, CelebAAttributeFile.Parse);
+        var partitions = Read(folder, CelebAAttributes.PartitionFile, CelebAPartitionFile.Parse);
+
+        IEnumerable<string> files = attributes?.Files ?? (IEnumerable<string>)Directory.EnumerateFiles(imageFolder)
+            .Where(f => Extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+            .Select(f => Path.GetFileName(f))
+            .Order(StringComparer.Ordinal);
+        if (splitFilter is not null)
+        {
+            if (partitions is null)
+                throw new JobInputException($"Split '{splitFilter}' was asked for but the input has no {CelebAAttributes.PartitionFile}");
+            var split = JobContext.ParseSplit(splitFilter, "Split");
+            files = files.Where(f => partitions.TryGetValue(f, out var s) && s == split);
+        }
+        var list = files.ToList();
+        if (list.Count == 0) throw new DatasetException(folder, null, "no images to edit");
+        return new EditInput(imageFolder, list, attributes, partitions);
+    }
+
+    private static T? Read<T>(string folder, string name, Func<TextReader, string, T> parse) where T : class
+    {
+        var path = Path.Combine(folder, name);
+        if (!File.Exists(path)) return null;
+        using var reader = new StreamReader(path);
+        return parse(reader, name);
+    }
+}

@@ -1,0 +1,10 @@
+using VaeFaces.Ml.Training;
+
+namespace VaeFaces.Worker.Jobs;
+
+/// <summary>Rescales a stage's fraction into its share [from, to] of the whole job.</summary>
+public sealed class ScaledProgress(IProgress<TrainingProgress> target, double from, double to) : IProgress<TrainingProgress>
+{
+    public void Report(TrainingProgress value) =>
+        target.Report(value with { Fraction = from + (to - from) * Math.Clamp(value.Fraction, 0, 1) });
+}

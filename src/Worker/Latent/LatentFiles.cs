@@ -1,0 +1,30 @@
+using VaeFaces.Contracts;
+using VaeFaces.Ml.Numerics;
+using VaeFaces.Worker.Storage;
+
+namespace VaeFaces.Worker.Latent;
+
+/// <summary>Names of the latent-statistics artifacts, shared by the job that writes them and the jobs that read them.</summary>
+public static class LatentFiles
+{
+    public const string Mean = "latent_mean.npy";
+    public const string MeanStd = "latent_std.npy";
+    public const string Spread = "latent_spread.npy";
+    public const string Json = "latent_stats.json";
+
+    public static byte[] Npy(float[] values, params int[] shape)
+    {
+        using var stream = new MemoryStream();
+        Ml.Numerics.Npy.Write(stream, values, shape);
+        return stream.ToArray();
+    }
+
+    public static async Task<float[]> ReadVectorAsync(IBlobStore store, BlobLocation blob, CancellationToken token)
+    {
+        await using var stream = await store.OpenReadAsync(blob, token);
+        using var buffer = new MemoryStream();
+        await stream.CopyToAsync(buffer, token);
+        buffer.Position = 0;
+        return Ml.Numerics.Npy.Read(buffer).Data;
+    }
+}

@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using TorchSharp;
+using VaeFaces.Contracts;
+using VaeFaces.Ml.Data;
+using VaeFaces.Ml.Imaging;
+using VaeFaces.Ml.Model;
+using VaeFaces.Ml.Training;
+using VaeFaces.Worker.Jobs;
+using VaeFaces.Worker.Storage;
+
+namespace VaeFaces.Worker.Training;
+
+/// <summary>Trains on the train split, validates on the validation split, writes the model, metrics and pictures.</summary>
+public static class TrainModelJob
+{
+    public const string CheckpointName = "checkpoints/latest.ckpt";
+    private const int GridImages = 8;
+
+    public static async Task RunAsync(TrainModel command, JobContext job)
+    {
+        var options = ToOptions(command);
+        var dataset = await job.OpenDatasetAsync(command.Dataset);
+        var size = options.Model.ImageSize;
+        using var train = await job.DecodeAsync(dataset, Split.Train, size, command.SkipBadImages, 0, 0.08);
+        using var validation = await job.DecodeAsync(dataset, Split.Validation, size, command.SkipBadImages, 0.08, 0.1);
+
+        var checkpoints = new BlobCheckpointStore(job.Store, command.Output.Child(CheckpointName));
+        var trainer = new Trainer(checkpoints, job.Logger);
+        var result = await job.TimeAsync("train", () =>
+            trainer.TrainAsync(train, validation, options, new ScaledProgress(job.Progress, 0.1, 0.97), job.CancellationToken));
+        job.Resumed = result.ResumedFrom is not null;
+        using var model = result.Model;
+
+        var baseline = BaselineReconstruction.Mse(BaselineReconstruction.MeanImage(train), validation);
+        var best = result.History.Single(m => m.Epoch == result.BestEpoch);
+        job.Metrics["val_recon_mse"] = best.ValidationReconstruction;
+        job.Metrics["val_kl"] = best.ValidationKl;
+        job.Metrics["val_loss"] = best.ValidationLoss;
+        job.Metrics["baseline_recon_mse"] = baseline;
+        job.Metrics["best_epoch"] = result.BestEpoch;
+        job.Metrics["epochs_trained"] = result.History.Count;
+        job.Metrics["stopped_early"] = result.StoppedEarly ? 1 : 0;
+        job.Metrics["train_images"] = train.Count;
+        job.Metrics["validation_images"] = validation.Count;
+        job.Metrics["resumed"] = job.Resumed ? 1 : 0;
+        job.Metrics["train_images_per_second"] = result.History.Sum(m => m.Seconds) is > 0 and var seconds
+            ? train.Count * result.History.Count / seconds
+            : 0;
+
+        using (var weights = new MemoryStream())
+        {
+            ModelFile.SaveWeights(weights, model);
+            await job.WriteOutputAsync(ModelFile.WeightsName, weights.ToArray());
+        }
+        await job.WriteOutputAsync(ModelFile.OptionsName, Encoding.UTF8.GetBytes(ModelFile.OptionsJson(options.Model)));
+        await job.WriteOutputAsync("metrics.csv", Encoding.UTF8.GetBytes(MetricsCsv(result.History)));
+        await job.WriteJsonAsync("metrics.json", result.History);
+        await job.WriteOutputAsync("loss_curve.png", LossCurve(result.History));
+        await job.WriteOutputAsync("reconstructions.png", ReconstructionGrid(model, validation));
+        job.Progress.Report(new TrainingProgress(1, TimeSpan.Zero, "done", job.Metrics));
+    }
+
+    public static TrainingOptions ToOptions(TrainModel command)
+    {
+        var problems = new List<string>();
+        var optimizer = ParseEnum<OptimizerKind>(command.Optimizer, nameof(command.Optimizer), problems);
+        var schedule = ParseEnum<LearningRateSchedule>(command.LrSchedule, nameof(command.LrSchedule), problems);
+        var options = new TrainingOptions
+        {
+            Model = new ModelOptions { ImageSize = command.ImageSize, LatentDim = command.LatentDim },
+            Epochs = command.Epochs,
+            BatchSize = command.BatchSize,
+            Optimizer = optimizer,
+            LearningRate = command.LearningRate,
+            Schedule = schedule,
+            LrDecay = command.LrDecay,
+            LrStepEpochs = command.LrStepEpochs,
+            KlWeight = command.KlWeight,
+            KlWarmupEpochs = command.KlWarmupEpochs,
+            EarlyStoppingPatience = command.EarlyStoppingPatience,
+            CheckpointEverySteps = command.CheckpointEverySteps,
+            Seed = command.Seed,
+        };
+        problems.AddRange(options.Problems());
+        if (problems.Count > 0) throw new JobInputException("invalid TrainModel parameters: " + string.Join("; ", problems));
+        return options;
+    }
+
+    private static T ParseEnum<T>(string text, string field, List<string> problems) where T : struct, Enum
+    {
+        if (Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value)) return value;
+        problems.Add($"{field} '{text}' is not one of {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}");
+        return default;
+    }
+
+    private static string MetricsCsv(IReadOnlyList<EpochMetrics> history)
+    {
+        var csv = new StringBuilder("epoch,learning_rate,kl_weight,train_loss,train_recon,train_kl,val_loss,val_recon,val_kl,seconds\n");
+        foreach (var m in history)
+        {
+            csv.AppendLine(string.Join(',', new double[]
+            {
+                m.Epoch, m.LearningRate, m.KlWeight, m.TrainLoss, m.TrainReconstruction, m.TrainKl,
+                m.ValidationLoss, m.ValidationReconstruction, m.ValidationKl, m.Seconds,
+            }.Select(v => v.ToString("G6", CultureInfo.InvariantCulture))));
+        }
+        return csv.ToString();
+    }
+
+    private static byte[] LossCurve(IReadOnlyList<EpochMetrics> history)
+    {
+        var epochs = history.Select(m => (double)m.Epoch).ToArray();
+        return LinePlot.RenderPng("Loss per epoch", "epoch", "loss", new List<PlotSeries>
+        {
+            new("train loss", epochs, history.Select(m => m.TrainLoss).ToArray()),
+            new("validation loss", epochs, history.Select(m => m.ValidationLoss).ToArray()),
+            new("train recon MSE", epochs, history.Select(m => m.TrainReconstruction).ToArray()),
+            new("validation recon MSE", epochs, history.Select(m => m.ValidationReconstruction).ToArray()),
+        }, logY: true);
+    }
+
+    private static byte[] ReconstructionGrid(VariationalAutoencoder model, DecodedImages validation)
+    {
+        var rows = Enumerable.Range(0, Math.Min(GridImages, validation.Count)).ToArray();
+        var originals = ImageTensors.FromDecoded(validation, rows);
+        model.eval();
+        using var noGrad = torch.no_grad();
+        using var scope = torch.NewDisposeScope();
+        var input = torch.tensor(originals.Pixels, [rows.Length, 3, validation.Size, validation.Size]).to(Devices.Best());
+        var reconstructions = ImageTensors.ToBatch(model.forward(input).Reconstruction);
+        return ImageGrid.RenderPng(ImageTensors.Concat(originals, reconstructions), rows.Length, scale: 2,
+            rowLabels: ["validation", "reconstruction"], title: "Validation images and their reconstructions");
+    }
+}
