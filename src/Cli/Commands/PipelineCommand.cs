@@ -1,0 +1,120 @@
+using System.ComponentModel;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using VaeFaces.Cli.Pipeline;
+
+namespace VaeFaces.Cli.Commands;
+
+public sealed class PipelineCommand : AsyncCommand<PipelineCommand.Settings>
+{
+    public class Settings : CommandSettings
+    {
+        [CommandOption("--dataset"), Description("CelebA-layout folder: img_align_celeba/, list_attr_celeba.txt, list_eval_partition.txt.")]
+        public string? Dataset { get; init; }
+
+        [CommandOption("--out"), Description("Output folder for every job's artifacts and summary.json.")]
+        public string? Out { get; init; }
+
+        [CommandOption("--image-size"), Description("64, 112 or 128.")] public int? ImageSize { get; init; }
+        [CommandOption("--latent-dim")] public int? LatentDim { get; init; }
+        [CommandOption("--epochs")] public int? Epochs { get; init; }
+        [CommandOption("--batch-size")] public int? BatchSize { get; init; }
+        [CommandOption("--lr")] public double? LearningRate { get; init; }
+        [CommandOption("--lr-schedule"), Description("constant, exponential, step or cosine.")] public string? LrSchedule { get; init; }
+        [CommandOption("--kl-weight")] public double? KlWeight { get; init; }
+        [CommandOption("--kl-warmup-epochs")] public double? KlWarmupEpochs { get; init; }
+        [CommandOption("--patience"), Description("Early-stopping patience in epochs; 0 disables it.")] public int? Patience { get; init; }
+        [CommandOption("--checkpoint-every"), Description("Steps between checkpoints.")] public int? CheckpointEvery { get; init; }
+        [CommandOption("--seed")] public int? Seed { get; init; }
+        [CommandOption("--skip-bad-images"), Description("Skip (and count) missing or corrupt images instead of failing.")]
+        public bool SkipBadImages { get; init; }
+
+        [CommandOption("--edit"), Description("Bulk edit of the test split, e.g. \"Smiling=2,Eyeglasses=-1\".")]
+        public string? Edit { get; init; }
+
+        public PipelineSettings Apply(PipelineSettings defaults) => defaults with
+        {
+            ImageSize = ImageSize ?? defaults.ImageSize,
+            LatentDim = LatentDim ?? defaults.LatentDim,
+            Epochs = Epochs ?? defaults.Epochs,
+            BatchSize = BatchSize ?? defaults.BatchSize,
+            LearningRate = LearningRate ?? defaults.LearningRate,
+            LrSchedule = LrSchedule ?? defaults.LrSchedule,
+            KlWeight = KlWeight ?? defaults.KlWeight,
+            KlWarmupEpochs = KlWarmupEpochs ?? defaults.KlWarmupEpochs,
+            Patience = Patience ?? defaults.Patience,
+            CheckpointEverySteps = CheckpointEvery ?? defaults.CheckpointEverySteps,
+            Seed = Seed ?? defaults.Seed,
+            SkipBadImages = SkipBadImages || defaults.SkipBadImages,
+            Edits = Edit is null ? defaults.Edits : ParseEdits(Edit),
+        };
+
+        public override ValidationResult Validate()
+        {
+            if (Edit is null) return ValidationResult.Success();
+            try
+            {
+                ParseEdits(Edit);
+                return ValidationResult.Success();
+            }
+            catch (FormatException e)
+            {
+                return ValidationResult.Error(e.Message);
+            }
+        }
+
+        private static Dictionary<string, double> ParseEdits(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(pair => pair.Split('=', 2))
+            .ToDictionary(
+                parts => parts[0],
+                parts => parts.Length == 2 && double.TryParse(parts[1], CultureInfo.InvariantCulture, out var value)
+                    ? value
+                    : throw new FormatException($"--edit: '{string.Join('=', parts)}' is not Attribute=magnitude"));
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        if (settings.Dataset is null || settings.Out is null)
+        {
+            AnsiConsole.MarkupLine("[red]pipeline needs --dataset DIR and --out DIR[/]");
+            return 2;
+        }
+        return await RunAsync(settings.Apply(new PipelineSettings { Dataset = settings.Dataset, Output = settings.Out }), cancellationToken);
+    }
+
+    public static async Task<int> RunAsync(PipelineSettings settings, CancellationToken cancellationToken)
+    {
+        using var host = CliHost.Build();
+        await host.StartAsync(cancellationToken);
+        try
+        {
+            var summary = await host.Services.GetRequiredService<PipelineRunner>().RunAsync(settings, cancellationToken);
+            Report(settings, summary);
+            return 0;
+        }
+        catch (JobFailedException failed)
+        {
+            AnsiConsole.MarkupLine($"[red]{Markup.Escape(failed.Message)}[/]");
+            await PipelineRunner.WriteAsync(settings.Output, new PipelineSummary { Error = failed.Message });
+            return 1;
+        }
+        finally
+        {
+            await host.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static void Report(PipelineSettings settings, PipelineSummary summary)
+    {
+        var table = new Table().AddColumns("figure", "value");
+        table.AddRow("val_recon_mse", summary.ValReconMse.ToString("0.00000", CultureInfo.InvariantCulture));
+        table.AddRow("baseline_recon_mse", summary.BaselineReconMse.ToString("0.00000", CultureInfo.InvariantCulture));
+        table.AddRow("ratio", summary.ReconToBaselineRatio.ToString("0.000", CultureInfo.InvariantCulture));
+        foreach (var (name, auc) in summary.AttributeAuc) table.AddRow($"AUC {Markup.Escape(name)}", auc.ToString("0.000", CultureInfo.InvariantCulture));
+        table.AddRow("wall time", $"{summary.WallSeconds:0}s");
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine($"summary: {Markup.Escape(Path.GetFullPath(Path.Combine(settings.Output, "summary.json")))}");
+    }
+}

@@ -1,0 +1,32 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using MassTransit;
+using VaeFaces.Contracts;
+
+namespace VaeFaces.Cli.Pipeline;
+
+/// <summary>Routes job events from the bus to whoever waits for that job in this process.</summary>
+public sealed class JobEvents
+{
+    private readonly ConcurrentDictionary<Guid, Channel<object>> watchers = new();
+
+    /// <summary>Call before publishing the command, so no event is missed.</summary>
+    public ChannelReader<object> Watch(Guid jobId) => watchers.GetOrAdd(jobId, _ => Channel.CreateUnbounded<object>()).Reader;
+
+    public void Forget(Guid jobId) => watchers.TryRemove(jobId, out _);
+
+    internal Task Deliver(Guid jobId, object message)
+    {
+        if (watchers.TryGetValue(jobId, out var channel)) channel.Writer.TryWrite(message);
+        return Task.CompletedTask;
+    }
+}
+
+public sealed class JobEventsConsumer(JobEvents events) :
+    IConsumer<JobStarted>, IConsumer<JobProgressed>, IConsumer<JobSucceeded>, IConsumer<JobFailed>
+{
+    public Task Consume(ConsumeContext<JobStarted> context) => events.Deliver(context.Message.JobId, context.Message);
+    public Task Consume(ConsumeContext<JobProgressed> context) => events.Deliver(context.Message.JobId, context.Message);
+    public Task Consume(ConsumeContext<JobSucceeded> context) => events.Deliver(context.Message.JobId, context.Message);
+    public Task Consume(ConsumeContext<JobFailed> context) => events.Deliver(context.Message.JobId, context.Message);
+}

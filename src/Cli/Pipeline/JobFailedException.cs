@@ -1,0 +1,7 @@
+namespace VaeFaces.Cli.Pipeline;
+
+public sealed class JobFailedException(string kind, string reason) : Exception($"{kind} failed: {reason}")
+{
+    public string Kind { get; } = kind;
+    public string Reason { get; } = reason;
+}

@@ -1,0 +1,25 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace VaeFaces.Cli.Pipeline;
+
+/// <summary>OUT/summary.json: the figures that say whether the run is good, where its pictures are, and how long each job took.</summary>
+public sealed class PipelineSummary
+{
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    public double ValReconMse { get; set; }
+    public double BaselineReconMse { get; set; }
+    public double ReconToBaselineRatio => BaselineReconMse > 0 ? Math.Round(ValReconMse / BaselineReconMse, 4) : double.NaN;
+    public Dictionary<string, double> AttributeAuc { get; } = [];
+    public List<string> Pngs { get; } = [];
+    public Dictionary<string, double> JobSeconds { get; } = [];
+    public Dictionary<string, Guid> JobIds { get; } = [];
+    public double WallSeconds { get; set; }
+    public string? Error { get; set; }
+}
