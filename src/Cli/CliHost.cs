@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

@@ -18,9 +18,7 @@ public static class WorkerServiceCollectionExtensions
     public static IServiceCollection AddVaeWorker(this IServiceCollection services, IConfiguration configuration,
         Action<IBusRegistrationConfigurator>? configureBus = null)
     {
-        services.Configure<WorkerOptions>(configuration.GetSection(WorkerOptions.Section));
-        services.AddSingleton<IBlobStore>(sp => new LocalFolderBlobStore(sp.GetRequiredService<IOptions<WorkerOptions>>().Value.StorageRoot));
-        services.AddSingleton<JobRunner>();
+        services.AddVaeJobServices(configuration);
         services.AddMassTransit(bus =>
         {
             bus.AddJobConsumers();
@@ -32,6 +30,15 @@ public static class WorkerServiceCollectionExtensions
             options.WaitUntilStarted = true;
             options.StopTimeout = TimeSpan.FromSeconds(30);
         });
+        return services;
+    }
+
+    /// <summary>What the job consumers need besides the bus: options, storage and the job runner.</summary>
+    public static IServiceCollection AddVaeJobServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<WorkerOptions>(configuration.GetSection(WorkerOptions.Section));
+        services.AddSingleton<IBlobStore>(sp => new LocalFolderBlobStore(sp.GetRequiredService<IOptions<WorkerOptions>>().Value.StorageRoot));
+        services.AddSingleton<JobRunner>();
         return services;
     }
 

@@ -79,5 +79,5 @@ public sealed class PipelineRunner(JobClient jobs)
     }
 
     /// <summary>The JobId comes from the command's own parameters (see JobIds).</summary>
-    private static T Create<T>(Func<Guid, T> build) => build(JobIds.For(typeof(T).Name, build(Guid.Empty)));
+    private static T Create<T>(Func<Guid, T> build) where T : class => build(JobIds.For(typeof(T).Name, build(Guid.Empty)));
 }

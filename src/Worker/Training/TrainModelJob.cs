@@ -15,7 +15,8 @@ namespace VaeFaces.Worker.Training;
 /// <summary>Trains on the train split, validates on the validation split, writes the model, metrics and pictures.</summary>
 public static class TrainModelJob
 {
-    public const string CheckpointName = "checkpoints/latest.ckpt";
+    /// <summary>Checkpoints are per JobId: a rerun of the same job resumes, a different job starts afresh.</summary>
+    public static string CheckpointName(Guid jobId) => $"checkpoints/{jobId}.ckpt";
     private const int GridImages = 8;
 
     public static async Task RunAsync(TrainModel command, JobContext job)
@@ -26,7 +27,7 @@ public static class TrainModelJob
         using var train = await job.DecodeAsync(dataset, Split.Train, size, command.SkipBadImages, 0, 0.08);
         using var validation = await job.DecodeAsync(dataset, Split.Validation, size, command.SkipBadImages, 0.08, 0.1);
 
-        var checkpoints = new BlobCheckpointStore(job.Store, command.Output.Child(CheckpointName));
+        var checkpoints = new BlobCheckpointStore(job.Store, command.Output.Child(CheckpointName(command.JobId)));
         var trainer = new Trainer(checkpoints, job.Logger);
         var result = await job.TimeAsync("train", () =>
             trainer.TrainAsync(train, validation, options, new ScaledProgress(job.Progress, 0.1, 0.97), job.CancellationToken));

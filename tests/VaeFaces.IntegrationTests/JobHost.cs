@@ -1,0 +1,64 @@
+using MassTransit;
+using MassTransit.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using VaeFaces.Contracts;
+using VaeFaces.Worker;
+using VaeFaces.Worker.Jobs;
+using VaeFaces.Worker.Storage;
+
+namespace VaeFaces.IntegrationTests;
+
+/// <summary>The real job consumers on MassTransit's in-memory test harness, storing under a temporary folder.</summary>
+public sealed class JobHost : IAsyncDisposable
+{
+    private readonly ServiceProvider provider;
+
+    public JobHost(string storageRoot)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Worker:StorageRoot"] = storageRoot,
+            ["Worker:CacheDirectory"] = Path.Combine(storageRoot, ".cache"),
+        }).Build();
+        provider = new ServiceCollection()
+            .AddLogging()
+            .AddVaeJobServices(configuration)
+            .AddMassTransitTestHarness(bus => bus.AddJobConsumers())
+            .BuildServiceProvider(true);
+        Harness = provider.GetRequiredService<ITestHarness>();
+        Harness.TestTimeout = TimeSpan.FromMinutes(10);
+        Harness.TestInactivityTimeout = TimeSpan.FromMinutes(5);
+        Store = provider.GetRequiredService<IBlobStore>();
+    }
+
+    public ITestHarness Harness { get; }
+    public IBlobStore Store { get; }
+
+    public async Task StartAsync() => await Harness.Start();
+
+    /// <summary>Publishes the command and waits until its manifest says the job ended.</summary>
+    public async Task<JobManifest> RunAsync<T>(T command, TimeSpan? timeout = null) where T : class, IJobCommand
+    {
+        await Harness.Bus.Publish(command);
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(5));
+        var manifestBlob = command.Output.Child(JobManifest.FileName);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await Store.ExistsAsync(manifestBlob)
+                && await Store.ReadJsonAsync<JobManifest>(manifestBlob) is { Status: not JobStatus.Running } manifest
+                && manifest.JobId == command.JobId)
+            {
+                return manifest;
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"{typeof(T).Name} {command.JobId} did not end within the timeout");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Harness.Stop();
+        await provider.DisposeAsync();
+    }
+}

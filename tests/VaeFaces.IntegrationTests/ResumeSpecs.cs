@@ -1,0 +1,90 @@
+using MassTransit.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using VaeFaces.Contracts;
+using VaeFaces.Ml.Data;
+using VaeFaces.Ml.Model;
+using VaeFaces.Ml.Training;
+using VaeFaces.Worker.Jobs;
+using VaeFaces.Worker.Storage;
+
+namespace VaeFaces.IntegrationTests;
+
+[Collection(SyntheticFacesCollection.Name)]
+public class ResumeSpecs(SyntheticFacesFixture faces)
+{
+    private sealed class MemoryCheckpoints : ICheckpointStore
+    {
+        public byte[]? Latest { get; private set; }
+        public int Saves { get; private set; }
+        public Stream? OpenLatest() => Latest is null ? null : new MemoryStream(Latest);
+
+        public void Save(Action<Stream> write)
+        {
+            using var buffer = new MemoryStream();
+            write(buffer);
+            Latest = buffer.ToArray();
+            Saves++;
+        }
+    }
+
+    private sealed class CancelAfter(int steps, CancellationTokenSource cancel) : IProgress<TrainingProgress>
+    {
+        private int seen;
+        public void Report(TrainingProgress value)
+        {
+            if (++seen == steps) cancel.Cancel();
+        }
+    }
+
+    [Fact]
+    public async Task Interrupted_training_resumes_mid_epoch_and_ends_where_an_uninterrupted_run_ends()
+    {
+        var dataset = CelebADataset.Open(faces.Dataset);
+        var cache = new DecodedImageCache(Path.Combine(faces.Root, ".cache"));
+        using var train = cache.Load(dataset, dataset.ImagesIn(Split.Train), 64, false);
+        using var validation = cache.Load(dataset, dataset.ImagesIn(Split.Validation), 64, false);
+        var options = new TrainingOptions
+        {
+            Model = new ModelOptions { ImageSize = 64, LatentDim = 32 }, Epochs = 2, BatchSize = 32, CheckpointEverySteps = 4, EarlyStoppingPatience = 0,
+        };
+
+        var straight = await new Trainer(new MemoryCheckpoints(), NullLogger.Instance).TrainAsync(train, validation, options, null, CancellationToken.None);
+
+        var checkpoints = new MemoryCheckpoints();
+        using var cancel = new CancellationTokenSource();
+        // Killed after step 6: the last checkpoint is step 4 of epoch 1.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            new Trainer(checkpoints, NullLogger.Instance).TrainAsync(train, validation, options, new CancelAfter(6, cancel), cancel.Token));
+        var resumed = await new Trainer(checkpoints, NullLogger.Instance).TrainAsync(train, validation, options, null, CancellationToken.None);
+
+        Assert.NotNull(resumed.ResumedFrom);
+        Assert.Equal(4, resumed.ResumedFrom.GlobalStep);
+        Assert.Equal(straight.History.Select(h => h.ValidationLoss), resumed.History.Select(h => h.ValidationLoss));
+        Assert.Equal(straight.History.Select(h => h.TrainLoss), resumed.History.Select(h => h.TrainLoss));
+    }
+
+    [Fact]
+    public async Task A_repeated_job_id_reports_the_earlier_result_without_training_again()
+    {
+        await using var host = new JobHost(faces.Root);
+        await host.StartAsync();
+        var command = new TrainModel
+        {
+            JobId = Guid.NewGuid(), Dataset = new BlobLocation("faces"), Output = new BlobLocation($"idempotent-{Guid.NewGuid():N}"),
+            ImageSize = 64, LatentDim = 16, Epochs = 1, BatchSize = 64,
+        };
+        var first = await host.RunAsync(command);
+        Assert.Equal(JobStatus.Succeeded, first.Status);
+
+        await host.Harness.Bus.Publish(command);
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        while (host.Harness.Published.Select<JobSucceeded>(m => m.Context.Message.JobId == command.JobId).Count() < 2)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the repeated command was not answered");
+            await Task.Delay(50);
+        }
+        var again = await host.Store.ReadJsonAsync<JobManifest>(command.Output.Child(JobManifest.FileName));
+        Assert.Equal(first.StartedAt, again!.StartedAt);
+        Assert.Single(host.Harness.Published.Select<JobStarted>(m => m.Context.Message.JobId == command.JobId));
+    }
+}
