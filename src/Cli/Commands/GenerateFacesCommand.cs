@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using VaeFaces.Ml.Common;
 using VaeFaces.Ml.Synthetic;
 
 namespace VaeFaces.Cli.Commands;
@@ -33,7 +34,7 @@ public sealed class GenerateFacesCommand : AsyncCommand<GenerateFacesCommand.Set
         Display.JobProgressView.RunAsync("generate-faces", report =>
         {
             SyntheticFaceGenerator.Generate(folder, options,
-                new SynchronousProgress(done => report((double)done / options.Count, $"[{done}/{options.Count}]")), cancellationToken);
+                new SynchronousProgress<int>(done => report((double)done / options.Count, $"[{done}/{options.Count}]")), cancellationToken);
             return Task.FromResult(0);
         }).GetAwaiter().GetResult();
 }

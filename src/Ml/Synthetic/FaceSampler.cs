@@ -80,7 +80,7 @@ internal static class FaceSampler
             HairColour = hair,
             BrowColour = brow,
             Iris = Colours.Irises[random.Next(Colours.Irises.Length)],
-            Lips = Colours.Lerp(Colours.Darken(skin, 0.25f), new SKColor(170, 60, 70), 0.45f),
+            Lips = Colours.Lerp(Colours.Darken(skin, 0.35f), new SKColor(150, 50, 60), 0.45f),
             Clothes = Colours.Hsv(clothesHue, Uniform(random, 20, 70), Uniform(random, 25, 80)),
             Hat = Colours.Hsv(hatHue, Uniform(random, 65, 95), hatValue),
             // The band stays in the hat's hue: a white band would look like gray hair at the hairline.
@@ -96,7 +96,7 @@ internal static class FaceSampler
             NoseTip = Uniform(random, 12, 16),
             NoseWidth = Uniform(random, 5.5f, 8.5f),
             MouthY = Uniform(random, 31, 34),
-            MouthHalfWidth = traits.Smiling ? Uniform(random, 15, 18) : Uniform(random, 8, 11),
+            MouthHalfWidth = traits.Smiling ? Uniform(random, 16, 19) : Uniform(random, 8, 11),
             HairVolume = male ? Uniform(random, 7, 13) : Uniform(random, 9, 15),
             HairWidth = Uniform(random, 11, 18),
             Parting = Uniform(random, -12, 12),

@@ -8,7 +8,6 @@ internal static class FeaturePainter
     public const float EyeY = -8;
     private static readonly SKColor Lid = new(36, 26, 24);
     private static readonly SKColor Sclera = new(246, 246, 240);
-    private static readonly SKColor MouthInside = new(96, 22, 32);
     private static readonly SKColor Teeth = new(250, 250, 246);
 
     public static void Eyes(SKCanvas canvas, Ink ink, FaceTraits traits, FaceStyle style)
@@ -70,20 +69,18 @@ internal static class FeaturePainter
             using var builder = new SKPathBuilder();
             builder.MoveTo(-half, y - 5);
             builder.CubicTo(-half * 0.5f, y - 1, half * 0.5f, y - 1, half, y - 5);
-            builder.CubicTo(half * 0.7f, y + 14, -half * 0.7f, y + 14, -half, y - 5);
+            builder.CubicTo(half * 0.7f, y + 16, -half * 0.7f, y + 16, -half, y - 5);
             builder.Close();
             using var mouth = builder.Detach();
             canvas.DrawPath(mouth, ink.Fill(Teeth));
-            // The gap between the rows of teeth, thin so the mouth stays mostly white.
+            // Only thin, light lines between the teeth and around the lips: dark ones would average out the white
+            // once the image is small and blurred.
             using var gap = new SKPathBuilder();
             gap.MoveTo(-half * 0.8f, y - 1.5f);
             gap.QuadTo(0, y + 6, half * 0.8f, y - 1.5f);
             using var gapPath = gap.Detach();
-            canvas.DrawPath(gapPath, ink.Stroke(MouthInside, 1.6f));
-            canvas.DrawPath(mouth, ink.Stroke(style.Lips, 2.6f));
-            // Cheek creases at the corners push the smile further from the neutral mouth.
-            Shapes.MirroredCurve(canvas, ink.Stroke(Colours.Darken(style.Skin, 0.3f), 1.8f),
-                new SKPoint(half + 1, y - 8), new SKPoint(half + 4, y - 4), new SKPoint(half + 1, y));
+            canvas.DrawPath(gapPath, ink.Stroke(new SKColor(200, 190, 190), 1.2f));
+            canvas.DrawPath(mouth, ink.Stroke(Colours.Lerp(style.Lips, Teeth, 0.3f), 1.4f));
         }
         else
         {
@@ -93,8 +90,9 @@ internal static class FeaturePainter
             builder.CubicTo(half * 0.4f, y + 4, -half * 0.4f, y + 4, -half, y);
             builder.Close();
             using var lips = builder.Detach();
+            // Closed lips are darker than the skin around them: the opposite of the white smile.
             canvas.DrawPath(lips, ink.Fill(style.Lips));
-            canvas.DrawLine(-half, y, half, y, ink.Stroke(Colours.Darken(style.Lips, 0.5f), 1.4f));
+            canvas.DrawLine(-half, y, half, y, ink.Stroke(Colours.Darken(style.Lips, 0.5f), 2f));
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using VaeFaces.Contracts;
+using VaeFaces.Ml.Common;
 using VaeFaces.Ml.Data;
 using VaeFaces.Ml.Model;
 using VaeFaces.Ml.Training;
@@ -56,7 +57,7 @@ public sealed class JobContext(IBlobStore store, WorkerOptions options, ILogger 
             if (images.Count == 0) throw new DatasetException(CelebAAttributes.PartitionFile, null, $"the {split} split has no images");
             var stage = Stage($"decoding {split}", from, to);
             var decoded = new DecodedImageCache(options.CacheDirectory).Load(dataset, images, size, skipBadImages,
-                new Progress<int>(done => stage.Report((double)done / images.Count)), CancellationToken);
+                new SynchronousProgress<int>(done => stage.Report((double)done / images.Count)), CancellationToken);
             if (decoded.Skipped > 0)
             {
                 Logger.LogWarning("Skipped {Skipped} bad images of the {Split} split", decoded.Skipped, split);
