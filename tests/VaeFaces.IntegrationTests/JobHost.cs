@@ -28,7 +28,8 @@ public sealed class JobHost : IAsyncDisposable
             .BuildServiceProvider(true);
         Harness = provider.GetRequiredService<ITestHarness>();
         Harness.TestTimeout = TimeSpan.FromMinutes(10);
-        Harness.TestInactivityTimeout = TimeSpan.FromMinutes(5);
+        // The harness's message lists wait this long for more messages; jobs are followed through their manifests instead.
+        Harness.TestInactivityTimeout = TimeSpan.FromSeconds(5);
         Store = provider.GetRequiredService<IBlobStore>();
     }
 

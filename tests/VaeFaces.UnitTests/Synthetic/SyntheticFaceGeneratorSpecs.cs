@@ -95,6 +95,17 @@ public sealed class SyntheticFaceGeneratorSpecs : IDisposable
     }
 
     [Fact]
+    public void Tiny_sets_keep_at_least_one_training_image()
+    {
+        var folder = Generate("a", new SyntheticFaceOptions(2, Seed: 1, ValidationFraction: 0.45, TestFraction: 0.45));
+
+        using var reader = new StreamReader(Path.Combine(folder, CelebAAttributes.PartitionFile));
+        var partitions = CelebAPartitionFile.Parse(reader, CelebAAttributes.PartitionFile);
+        Assert.Equal(2, partitions.Count);
+        Assert.Contains(Split.Train, partitions.Values);
+    }
+
+    [Fact]
     public void Generated_folder_opens_as_a_celeba_dataset()
     {
         var folder = Generate("a", new SyntheticFaceOptions(Count, Seed: 2));
