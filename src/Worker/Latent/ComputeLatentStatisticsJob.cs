@@ -37,7 +37,7 @@ public static class ComputeLatentStatisticsJob
             .Select(d => Enumerable.Range(0, codes.Count).Select(n => codes.Mean[n * codes.Dim + d]).ToArray())
             .ToList();
         await job.WriteOutputAsync("latent_histograms.png",
-            HistogramGrid.RenderPng($"z_mean of the first {shown} dimensions over {codes.Count} {split} images", perDim));
+            HistogramGrid.RenderPng($"z_mean of the first {shown} dimensions over {codes.Count} {split.ToString().ToLowerInvariant()} images", perDim));
         await job.WriteOutputAsync("latent_mean.png",
             IndexPlot.RenderPng("Average z_mean per dimension", "mean of z_mean", stats.Mean.Select(v => (double)v).ToList(), 0));
         await job.WriteOutputAsync("latent_std.png",
