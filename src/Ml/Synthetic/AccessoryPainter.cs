@@ -16,9 +16,9 @@ internal static class AccessoryPainter
         {
             var lens = SKRect.Create(side * e - halfWidth, y - halfHeight + 1, 2 * halfWidth, 2 * halfHeight);
             var corner = style.RoundGlasses ? halfHeight : 4;
-            // Slightly reflective lenses; the frame is what makes glasses visible at low resolution.
-            canvas.DrawRoundRect(lens, corner, corner, ink.Fill(new SKColor(255, 255, 255, 45)));
-            canvas.DrawRoundRect(lens, corner, corner, ink.Stroke(style.GlassesFrame, 4.5f));
+            // Lightly tinted lenses and heavy frames both darken the eyes, on dark skin as on light.
+            canvas.DrawRoundRect(lens, corner, corner, ink.Fill(new SKColor(20, 20, 30, 40)));
+            canvas.DrawRoundRect(lens, corner, corner, ink.Stroke(style.GlassesFrame, 5.5f));
         }
     }
 

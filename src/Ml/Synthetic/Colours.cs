@@ -34,7 +34,8 @@ internal static class Colours
     public static readonly SKColor GrayHair = new(212, 212, 216);
 
     // Pale skin is clearly lighter than the lightest of the other tones, which run down to dark brown.
-    public static readonly SKColor PaleSkin = new(252, 230, 218);
+    // Not quite white, so that white teeth still show on it.
+    public static readonly SKColor PaleSkin = new(244, 220, 206);
     public static readonly SKColor LightSkin = new(222, 176, 140);
     public static readonly SKColor DarkSkin = new(100, 64, 44);
 

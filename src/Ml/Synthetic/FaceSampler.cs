@@ -21,7 +21,7 @@ internal static class FaceSampler
         var hat = Chance(random, 0.2);
         // Bald only for men, and never under a hat, where it could not be seen.
         var bald = male && !hat && Chance(random, young ? 0.3 : 0.55);
-        var hair = bald ? HairColour.None : SampleHairColour(random, young);
+        var hair = bald ? HairColour.None : SampleHairColour(random, male, young);
         return new FaceTraits(
             Male: male,
             Young: young,
@@ -34,12 +34,21 @@ internal static class FaceSampler
             Hair: hair);
     }
 
-    private static HairColour SampleHairColour(Random random, bool young)
+    /// <summary>
+    /// Gray mostly for the old; blond mostly for women, as in CelebA. Fewer blond men also keeps "bald" clear: a
+    /// short light-coloured crop is what a bald scalp is most easily mistaken for.
+    /// </summary>
+    private static HairColour SampleHairColour(Random random, bool male, bool young)
     {
+        var (gray, black) = (male, young) switch
+        {
+            (false, true) => (0.04, 0.46),
+            (true, true) => (0.04, 0.62),
+            (false, false) => (0.55, 0.20),
+            (true, false) => (0.60, 0.25),
+        };
         var u = random.NextDouble();
-        return young
-            ? u < 0.06 ? HairColour.Gray : u < 0.55 ? HairColour.Black : HairColour.Blond
-            : u < 0.55 ? HairColour.Gray : u < 0.78 ? HairColour.Black : HairColour.Blond;
+        return u < gray ? HairColour.Gray : u < gray + black ? HairColour.Black : HairColour.Blond;
     }
 
     private static FaceStyle SampleStyle(Random random, FaceTraits traits)
@@ -61,7 +70,9 @@ internal static class FaceSampler
             : Colours.Lerp(hair, new SKColor(20, 14, 12), traits.Male ? 0.7f : 0.45f);
 
         var backgroundHue = Uniform(random, 0, 360);
-        var background = Colours.Hsv(backgroundHue, Uniform(random, 6, 28), Uniform(random, 55, 92));
+        // Backgrounds are muted mid-tones: never as light as gray or blond hair nor as dark as black hair, so long
+        // hair keeps its outline whatever its colour.
+        var background = Colours.Hsv(backgroundHue, Uniform(random, 8, 30), Uniform(random, 42, 72));
         // Hats are strongly coloured blues, a colour family nothing else in the image uses, so "hat" is one
         // consistent direction in colour space whatever the hat's exact shade. Purple would share skin's
         // red-over-green tint and blur the line between a hat and a bald head.
@@ -75,7 +86,7 @@ internal static class FaceSampler
         return new FaceStyle
         {
             BackgroundTop = background,
-            BackgroundBottom = Colours.Hsv(backgroundHue + Uniform(random, -25, 25), Uniform(random, 6, 28), Uniform(random, 45, 88)),
+            BackgroundBottom = Colours.Hsv(backgroundHue + Uniform(random, -25, 25), Uniform(random, 8, 30), Uniform(random, 40, 68)),
             Skin = skin,
             HairColour = hair,
             BrowColour = brow,
@@ -96,8 +107,9 @@ internal static class FaceSampler
             NoseTip = Uniform(random, 12, 16),
             NoseWidth = Uniform(random, 5.5f, 8.5f),
             MouthY = Uniform(random, 31, 34),
-            MouthHalfWidth = traits.Smiling ? Uniform(random, 16, 19) : Uniform(random, 8, 11),
-            HairVolume = male ? Uniform(random, 7, 13) : Uniform(random, 9, 15),
+            MouthHalfWidth = traits.Smiling ? Uniform(random, 17, 20) : Uniform(random, 9, 12),
+            // Men's hair stands high, so that a bald head is a different outline, not only a different colour.
+            HairVolume = male ? Uniform(random, 14, 20) : Uniform(random, 9, 15),
             HairWidth = Uniform(random, 11, 18),
             Parting = Uniform(random, -12, 12),
             RoundGlasses = Chance(random, 0.4),

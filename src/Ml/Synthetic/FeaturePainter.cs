@@ -69,7 +69,7 @@ internal static class FeaturePainter
             using var builder = new SKPathBuilder();
             builder.MoveTo(-half, y - 5);
             builder.CubicTo(-half * 0.5f, y - 1, half * 0.5f, y - 1, half, y - 5);
-            builder.CubicTo(half * 0.7f, y + 16, -half * 0.7f, y + 16, -half, y - 5);
+            builder.CubicTo(half * 0.7f, y + 17, -half * 0.7f, y + 17, -half, y - 5);
             builder.Close();
             using var mouth = builder.Detach();
             canvas.DrawPath(mouth, ink.Fill(Teeth));
@@ -86,8 +86,8 @@ internal static class FeaturePainter
         {
             using var builder = new SKPathBuilder();
             builder.MoveTo(-half, y);
-            builder.CubicTo(-half * 0.4f, y - 3.5f, half * 0.4f, y - 3.5f, half, y);
-            builder.CubicTo(half * 0.4f, y + 4, -half * 0.4f, y + 4, -half, y);
+            builder.CubicTo(-half * 0.4f, y - 5, half * 0.4f, y - 5, half, y);
+            builder.CubicTo(half * 0.4f, y + 6, -half * 0.4f, y + 6, -half, y);
             builder.Close();
             using var lips = builder.Detach();
             // Closed lips are darker than the skin around them: the opposite of the white smile.
@@ -100,11 +100,11 @@ internal static class FeaturePainter
     public static void Mustache(SKCanvas canvas, Ink ink, FaceStyle style)
     {
         var y = style.MouthY;
-        var top = style.NoseTip + 4.5f;
+        var top = style.NoseTip + 3.5f;
         var colour = Colours.Lerp(style.HairColour.Alpha == 0 ? new SKColor(60, 45, 35) : style.HairColour, new SKColor(18, 12, 10), 0.75f);
-        using var path = Shapes.Symmetric(new SKPoint(0, top),
-            Shapes.Cubic(8, top - 1.5f, 16, top, 19, y - 1),
-            Shapes.Cubic(17, y, 12, y - 4.5f, 0, y - 5));
+        using var path = Shapes.Symmetric(new SKPoint(0, top - 1),
+            Shapes.Cubic(9, top - 2.5f, 18, top, 21, y),
+            Shapes.Cubic(19, y, 12, y - 5, 0, y - 5.5f));
         canvas.DrawPath(path, ink.Fill(colour));
     }
 }

@@ -45,7 +45,7 @@ internal static class HeadPainter
     {
         var (w, h) = (style.HalfWidth, style.HalfHeight);
         var outlineColour = Colours.Darken(style.Skin, 0.35f);
-        var dome = SKRect.Create(-0.98f * w, -h - 4, 1.96f * w, 1.5f * h);
+        var dome = Dome(style);
         canvas.DrawOval(dome, ink.Fill(style.Skin));
         canvas.DrawOval(dome, ink.Stroke(outlineColour, 1.5f));
 
@@ -55,15 +55,37 @@ internal static class HeadPainter
         // Re-fill the dome's inside so the face outline does not cut across the forehead.
         canvas.DrawOval(SKRect.Inflate(dome, -1.5f, -1.5f), ink.Fill(style.Skin));
 
-        if (traits.Bald)
-        {
-            // A shine on the scalp: bald heads have a bright highlight that no head of hair has.
-            canvas.Save();
-            canvas.RotateDegrees(-25, -0.4f * w, -0.82f * h);
-            canvas.DrawOval(SKRect.Create(-0.4f * w - 11, -0.82f * h - 5, 22, 10), ink.Fill(new SKColor(255, 255, 255, 120)));
-            canvas.Restore();
-        }
+        if (traits.Bald) Scalp(canvas, ink, style);
     }
+
+    /// <summary>
+    /// A bald scalp is sunburnt pink and shiny. The pink matters most: skin tones lie between the hair colours in
+    /// colour space, but nothing else on top of a head is this red, so "bald" gets a direction of its own.
+    /// </summary>
+    private static void Scalp(SKCanvas canvas, Ink ink, FaceStyle style)
+    {
+        var (w, h) = (style.HalfWidth, style.HalfHeight);
+        var flush = Colours.Lerp(style.Skin, new SKColor(232, 108, 98), 0.6f);
+        canvas.Save();
+        canvas.ClipRect(new SKRect(-w - 2, -h - 6, w + 2, -0.62f * h));
+        canvas.DrawOval(Dome(style), ink.Fill(flush));
+        canvas.Restore();
+        // Blend the flush into the forehead instead of ending in a hard line.
+        using var fade = SKShader.CreateLinearGradient(new SKPoint(0, -0.66f * h), new SKPoint(0, -0.5f * h),
+            [flush, flush.WithAlpha(0)], SKShaderTileMode.Clamp);
+        canvas.Save();
+        canvas.ClipRect(new SKRect(-w - 2, -0.66f * h, w + 2, -0.5f * h));
+        canvas.DrawOval(Dome(style), ink.Shaded(fade));
+        canvas.Restore();
+        canvas.Save();
+        canvas.RotateDegrees(-25, -0.4f * w, -0.82f * h);
+        canvas.DrawOval(SKRect.Create(-0.4f * w - 12, -0.82f * h - 5, 24, 10), ink.Fill(new SKColor(255, 255, 255, 130)));
+        canvas.Restore();
+    }
+
+    /// <summary>The skull: only 2 px above the forehead, so a bald head is clearly lower than any head of hair.</summary>
+    private static SKRect Dome(FaceStyle style) =>
+        SKRect.Create(-0.98f * style.HalfWidth, -style.HalfHeight - 2, 1.96f * style.HalfWidth, 1.5f * style.HalfHeight);
 
     /// <summary>Men get a square jaw with corners, women a narrow rounded chin.</summary>
     private static SKPath FaceOutline(float w, float h, bool male) => male
@@ -83,40 +105,42 @@ internal static class HeadPainter
     {
         var (w, e) = (style.HalfWidth, style.EyeSpacing);
         var wrinkle = new SKColor(40, 22, 16);
-        var line = Colours.Lerp(style.Skin, wrinkle, 0.6f);
-        var shade = Colours.Lerp(style.Skin, wrinkle, 0.25f);
+        // Deep lines: a VAE trained briefly at 64x64 reconstructs a blur, and only lines this thick and dark
+        // still darken the forehead and cheeks in that blur.
+        var line = Colours.Lerp(style.Skin, wrinkle, 0.7f);
+        var shade = Colours.Lerp(style.Skin, wrinkle, 0.3f);
 
         foreach (var side in (ReadOnlySpan<float>)[-1f, 1f])
-            canvas.DrawOval(SKRect.Create(side * 0.56f * w - 8, 6, 16, 24), ink.Fill(shade));
+            canvas.DrawOval(SKRect.Create(side * 0.56f * w - 9, 5, 18, 27), ink.Fill(shade));
         using (var bags = new SKPathBuilder())
         {
             foreach (var side in (ReadOnlySpan<float>)[-1f, 1f])
             {
-                bags.MoveTo(side * (e - 9), -4);
-                bags.QuadTo(side * e, 10, side * (e + 9), -4);
-                bags.QuadTo(side * e, 2, side * (e - 9), -4);
+                bags.MoveTo(side * (e - 10), -4);
+                bags.QuadTo(side * e, 13, side * (e + 10), -4);
+                bags.QuadTo(side * e, 2, side * (e - 10), -4);
                 bags.Close();
             }
             using var path = bags.Detach();
-            canvas.DrawPath(path, ink.Fill(Colours.Lerp(style.Skin, wrinkle, 0.4f)));
+            canvas.DrawPath(path, ink.Fill(Colours.Lerp(style.Skin, wrinkle, 0.5f)));
         }
-        Shapes.MirroredCurve(canvas, ink.Stroke(line, 2.4f), new SKPoint(e - 8, 2), new SKPoint(e, 9), new SKPoint(e + 8, 2));
+        Shapes.MirroredCurve(canvas, ink.Stroke(line, 3f), new SKPoint(e - 9, 3), new SKPoint(e, 12), new SKPoint(e + 9, 3));
 
         // Forehead lines stop short of the hairline; a hat may hide the top one.
-        var paint = ink.Stroke(line, 3f);
-        foreach (var y in (ReadOnlySpan<float>)[-26f, -32f, -38f])
-            Shapes.MirroredCurve(canvas, paint, new SKPoint(0, y - 2.5f), new SKPoint(0.3f * w, y - 2.5f), new SKPoint(0.55f * w, y + 1));
+        var paint = ink.Stroke(line, 4.5f);
+        foreach (var y in (ReadOnlySpan<float>)[-25f, -31.5f, -38f])
+            Shapes.MirroredCurve(canvas, paint, new SKPoint(0, y - 2.5f), new SKPoint(0.3f * w, y - 2.5f), new SKPoint(0.6f * w, y + 1));
 
-        paint = ink.Stroke(line, 2.2f);
+        paint = ink.Stroke(line, 3f);
         Shapes.MirroredCurve(canvas, paint, new SKPoint(e + 10, -9), new SKPoint(e + 13, -11), new SKPoint(e + 17, -14));
         Shapes.MirroredCurve(canvas, paint, new SKPoint(e + 10, -6), new SKPoint(e + 14, -5), new SKPoint(e + 17, -2));
 
-        paint = ink.Stroke(line, 3.2f);
+        paint = ink.Stroke(line, 4.5f);
         Shapes.MirroredCurve(canvas, paint,
             new SKPoint(style.NoseWidth + 5, style.NoseTip - 3),
             new SKPoint(style.NoseWidth + 14, style.MouthY - 8),
             new SKPoint(style.MouthHalfWidth + 6, style.MouthY + 6));
-        Shapes.MirroredCurve(canvas, ink.Stroke(line, 2.4f),
+        Shapes.MirroredCurve(canvas, ink.Stroke(line, 3.5f),
             new SKPoint(style.MouthHalfWidth + 3, style.MouthY + 6),
             new SKPoint(style.MouthHalfWidth + 5, style.MouthY + 12),
             new SKPoint(style.MouthHalfWidth + 3, style.MouthY + 17));

@@ -5,13 +5,14 @@ namespace VaeFaces.Ml.Synthetic;
 /// <summary>
 /// Assigns images to train/validation/test: exact (rounded) counts from the fractions, spread over the images by a
 /// seeded shuffle, so small datasets still get non-empty splits and the assignment never depends on threading.
+/// At least one image is always left for training.
 /// </summary>
 internal static class PartitionPlan
 {
     public static Split[] Assign(int count, int seed, double validationFraction, double testFraction)
     {
-        var test = (int)Math.Round(count * testFraction, MidpointRounding.AwayFromZero);
-        var validation = Math.Min(count - test, (int)Math.Round(count * validationFraction, MidpointRounding.AwayFromZero));
+        var test = Math.Min(count - 1, (int)Math.Round(count * testFraction, MidpointRounding.AwayFromZero));
+        var validation = Math.Min(count - 1 - test, (int)Math.Round(count * validationFraction, MidpointRounding.AwayFromZero));
 
         var order = new int[count];
         for (var i = 0; i < count; i++) order[i] = i;

@@ -30,6 +30,8 @@ public static class SyntheticFaceGenerator
 
         var imageDir = Path.Combine(outDir, CelebAAttributes.ImageFolder);
         Directory.CreateDirectory(imageDir);
+        // Over an older set, drop its list first: until the new one is written the folder must not look complete.
+        File.Delete(Path.Combine(outDir, CelebAAttributes.AttributeFile));
         var files = new string[options.Count];
         var rows = new sbyte[options.Count][];
         var reporter = new OrderedProgress(progress);
