@@ -24,7 +24,7 @@ public sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
         Dataset = Path.Combine(output, "dataset"),
         Output = output,
         ImageSize = 64,
-        Epochs = 12,
+        Epochs = 16,
         BatchSize = 64,
         LearningRate = 1e-3,
         Patience = 3,

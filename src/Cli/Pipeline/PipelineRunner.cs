@@ -16,7 +16,7 @@ public sealed class PipelineRunner(JobClient jobs)
         var output = LocalLocations.Of(settings.Output);
         var summary = new PipelineSummary();
 
-        var train = Create(id => new TrainModel
+        var train = Create(Guid.Empty, id => new TrainModel
         {
             JobId = id, Dataset = dataset, Output = output.Child("model"),
             ImageSize = settings.ImageSize, LatentDim = settings.LatentDim, Epochs = settings.Epochs, BatchSize = settings.BatchSize,
@@ -28,27 +28,27 @@ public sealed class PipelineRunner(JobClient jobs)
         summary.ValReconMse = trained.Metrics["val_recon_mse"];
         summary.BaselineReconMse = trained.Metrics["baseline_recon_mse"];
 
-        var statistics = await RunStepAsync(Create(id => new ComputeLatentStatistics
+        var statistics = await RunStepAsync(Create(train.JobId, id => new ComputeLatentStatistics
         {
             JobId = id, Model = train.Output, Dataset = dataset, Output = output.Child("statistics"), SkipBadImages = settings.SkipBadImages,
         }), summary, cancellationToken);
-        await RunStepAsync(Create(id => new GenerateSamples
+        await RunStepAsync(Create(train.JobId, id => new GenerateSamples
         {
             JobId = id, Model = train.Output, Statistics = statistics.Output, Output = output.Child("samples"), Seed = settings.Seed,
         }), summary, cancellationToken);
-        var vectors = await RunStepAsync(Create(id => new ExtractAttributeVectors
+        var vectors = await RunStepAsync(Create(train.JobId, id => new ExtractAttributeVectors
         {
             JobId = id, Model = train.Output, Dataset = dataset, Output = output.Child("vectors"), SkipBadImages = settings.SkipBadImages,
         }), summary, cancellationToken);
         foreach (var (name, value) in vectors.Metrics.Where(m => m.Key.StartsWith("auc_", StringComparison.Ordinal)))
             summary.AttributeAuc[name["auc_".Length..]] = Math.Round(value, 4);
 
-        await RunStepAsync(Create(id => new ExploreAttributes
+        await RunStepAsync(Create(train.JobId, id => new ExploreAttributes
         {
             JobId = id, Model = train.Output, Vectors = vectors.Output, Dataset = dataset, Output = output.Child("explore"),
             CombinedEdit = settings.CombinedEdit.Where(e => summary.AttributeAuc.ContainsKey(e.Key)).ToDictionary(),
         }), summary, cancellationToken);
-        await RunStepAsync(Create(id => new EditImages
+        await RunStepAsync(Create(train.JobId, id => new EditImages
         {
             JobId = id, Model = train.Output, Vectors = vectors.Output, Input = dataset, Output = output.Child("edited"),
             Edits = settings.Edits, Split = "test", SkipBadImages = settings.SkipBadImages,
@@ -78,6 +78,10 @@ public sealed class PipelineRunner(JobClient jobs)
         return result;
     }
 
-    /// <summary>The JobId comes from the command's own parameters (see JobIds).</summary>
-    private static T Create<T>(Func<Guid, T> build) where T : class => build(JobIds.For(typeof(T).Name, build(Guid.Empty)));
+    /// <summary>
+    /// The JobId comes from the command's parameters and the model job it builds on (see JobIds): retraining
+    /// with other settings must not let later steps report results computed from the previous model.
+    /// </summary>
+    private static T Create<T>(Guid modelJob, Func<Guid, T> build) where T : class =>
+        build(JobIds.For($"{typeof(T).Name}|{modelJob}", build(Guid.Empty)));
 }
