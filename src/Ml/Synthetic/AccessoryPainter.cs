@@ -32,7 +32,8 @@ internal static class AccessoryPainter
             using var builder = new SKPathBuilder();
             builder.MoveTo(-0.9f * w, -0.8f * h);
             builder.LineTo(-0.78f * w, -h - 22);
-            builder.QuadTo(0, -h - 14, 0.78f * w, -h - 22);
+            // A shallow dent only: the crown's middle must stay above the tallest hair (HairVolume <= 20).
+            builder.QuadTo(0, -h - 19, 0.78f * w, -h - 22);
             builder.LineTo(0.9f * w, -0.8f * h);
             builder.Close();
             using var crown = builder.Detach();
