@@ -30,6 +30,7 @@ public static class ExploreAttributesJob
         var magnitudeLabels = command.Magnitudes.Select(m => m.ToString("+0.#;-0.#;0", CultureInfo.InvariantCulture)).ToList();
 
         var combinedBatches = new List<ImageBatch>();
+        var progress = job.Stage("exploring", 0.2, 1);
         for (var i = 0; i < rows.Length; i++)
         {
             var file = validation.Images[rows[i]].File;
@@ -39,7 +40,7 @@ public static class ExploreAttributesJob
             await job.WriteOutputAsync($"explore_{Path.GetFileNameWithoutExtension(file)}.png",
                 ImageGrid.RenderPng(strip, command.Magnitudes.Count, scale: 2, rowLabels: explored.Select(a => a.Name).ToList(),
                     columnLabels: magnitudeLabels, title: $"{file}: attribute magnitudes"));
-            job.Stage("exploring", 0.2, 1).Report((i + 1.0) / rows.Length);
+            progress.Report((i + 1.0) / rows.Length);
         }
 
         var editLabel = string.Join(", ", combined.Select(c => $"{c.Name} {c.Magnitude.ToString("+0.#;-0.#", CultureInfo.InvariantCulture)}"));

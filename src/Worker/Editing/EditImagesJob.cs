@@ -114,7 +114,9 @@ public static class EditImagesJob
                 for (var i = 0; i < files.Length; i++)
                 {
                     if (problems[i] is null) { good.Add(i); continue; }
-                    var line = input.Attributes is { } table ? $" ({CelebAAttributes.AttributeFile} line {start + i + 3})" : "";
+                    // The attribute row's own line, which differs from the position in a split-filtered list.
+                    var row = input.Attributes?.Files.ToList().IndexOf(files[i]) ?? -1;
+                    var line = row >= 0 ? $" ({CelebAAttributes.AttributeFile} line {row + 3})" : "";
                     var message = $"{files[i]}{line}: {problems[i]}";
                     if (!command.SkipBadImages) throw new DatasetException(CelebAAttributes.ImageFolder, null, message + " (set SkipBadImages to skip bad images)");
                     skipped.Add(message);
