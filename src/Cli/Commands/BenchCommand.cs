@@ -11,8 +11,8 @@ public sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
     {
         [CommandOption("--image-size")] public int ImageSize { get; init; } = 112;
         [CommandOption("--batch-size")] public int BatchSize { get; init; } = 64;
-        [CommandOption("--steps"), Description("Training steps measured per variant.")] public int Steps { get; init; } = 25;
-        [CommandOption("--images"), Description("Images for the decode, inference and bulk-edit measurements.")] public int Images { get; init; } = 1024;
+        [CommandOption("--steps"), Description("Training steps measured per variant and round.")] public int Steps { get; init; } = 20;
+        [CommandOption("--images"), Description("Images for the decode, inference and bulk-edit measurements.")] public int Images { get; init; } = 2048;
         [CommandOption("--report"), Description("Markdown file the results are appended to.")] public string Report { get; init; } = "docs/benchmarks.md";
     }
 

@@ -32,21 +32,26 @@ public static class EditImagesJob
         job.Inputs.Add(new JobInput("images", command.Input, null, null));
 
         var size = model.Options.ImageSize;
-        var decoded = Channel.CreateBounded<Batch>(2);
-        var edited = Channel.CreateBounded<Batch>(2);
+        // A CelebA-layout input goes through the decoded cache: images an earlier job decoded (the pipeline's vectors job
+        // decodes the test split) are not decoded again, and a cold one is decoded at full speed before the model runs.
+        using var decodedImages = input.Dataset is { } dataset
+            ? await job.DecodeAsync(dataset, input.DatasetImages!, "input", size, command.SkipBadImages, 0, 0.2)
+            : null;
         var skipped = new List<string>();
+        var read = Channel.CreateBounded<Batch>(2);
+        var edited = Channel.CreateBounded<Batch>(2);
         var written = new List<string>();
         var before = new List<float>();
         var after = new List<float>();
         // A failing stage cancels the others, then its own exception is the one reported.
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(job.CancellationToken);
-        var reader = Stage(() => ReadAsync(input, size, command, decoded.Writer, skipped, failed.Token), failed);
+        var reader = Stage(() => ReadAsync(input, decodedImages, size, command, read.Writer, skipped, failed.Token), failed);
         var writer = Stage(() => WriteAsync(job, command, size, edited.Reader, written, after, failed.Token), failed);
         try
         {
             var done = 0;
-            var progress = job.Stage("editing", 0, 0.97);
-            await foreach (var batch in decoded.Reader.ReadAllAsync(failed.Token))
+            var progress = job.Stage("editing", decodedImages is null ? 0 : 0.2, 0.97);
+            await foreach (var batch in read.Reader.ReadAllAsync(failed.Token))
             {
                 if (before.Count < GridImages * 3 * size * size) before.AddRange(batch.Pixels.Take(Math.Min(batch.Count, GridImages) * 3 * size * size));
                 await edited.Writer.WriteAsync(Edit(model, batch, size, edits), failed.Token);
@@ -76,7 +81,7 @@ public static class EditImagesJob
 
         if (skipped.Count > 0) job.Logger.LogWarning("Skipped {Count} bad images, first: {First}", skipped.Count, skipped[0]);
         job.Metrics["images_edited"] = written.Count;
-        job.Metrics["images_skipped"] = skipped.Count;
+        job.Metrics["images_skipped"] = skipped.Count + (decodedImages?.Skipped ?? 0);
     }
 
     private static Task Stage(Func<Task> work, CancellationTokenSource failed) => Task.Run(async () =>
@@ -92,38 +97,43 @@ public static class EditImagesJob
         }
     });
 
-    private static async Task ReadAsync(EditInput input, int size, EditImages command, ChannelWriter<Batch> output,
-        List<string> skipped, CancellationToken token)
+    private static async Task ReadAsync(EditInput input, DecodedImages? decoded, int size, EditImages command,
+        ChannelWriter<Batch> output, List<string> skipped, CancellationToken token)
     {
         try
         {
             var plane = 3 * size * size;
-            for (var start = 0; start < input.Files.Count; start += command.BatchSize)
+            var files = decoded?.Images.Select(i => i.File).ToList() ?? input.Files;
+            for (var start = 0; start < files.Count; start += command.BatchSize)
             {
-                var files = input.Files.Skip(start).Take(command.BatchSize).ToArray();
-                var pixels = new float[files.Length * plane];
-                var problems = new string?[files.Length];
-                Parallel.For(0, files.Length, new ParallelOptions { CancellationToken = token }, i =>
+                var count = Math.Min(command.BatchSize, files.Count - start);
+                var batchFiles = Enumerable.Range(start, count).Select(i => files[i]).ToArray();
+                var pixels = new float[count * plane];
+                if (decoded is not null)
+                {
+                    decoded.CopyAsFloats(Enumerable.Range(start, count).ToArray(), pixels);
+                    await output.WriteAsync(new Batch(batchFiles, pixels, count), token);
+                    continue;
+                }
+                var problems = new string?[count];
+                Parallel.For(0, count, new ParallelOptions { CancellationToken = token }, i =>
                 {
                     var rgb = new byte[plane];
-                    var path = Path.Combine(input.ImageFolder, files[i]);
+                    var path = Path.Combine(input.ImageFolder, batchFiles[i]);
                     problems[i] = !File.Exists(path) ? "image file not found" : ImageDecoder.TryDecode(File.ReadAllBytes(path), size, rgb);
                     if (problems[i] is null) PixelLayout.HwcBytesToChwFloats(rgb, pixels.AsSpan(i * plane, plane));
                 });
                 var good = new List<int>();
-                for (var i = 0; i < files.Length; i++)
+                for (var i = 0; i < count; i++)
                 {
                     if (problems[i] is null) { good.Add(i); continue; }
-                    // The attribute row's own line, which differs from the position in a split-filtered list.
-                    var row = input.Attributes?.Files.ToList().IndexOf(files[i]) ?? -1;
-                    var line = row >= 0 ? $" ({CelebAAttributes.AttributeFile} line {row + 3})" : "";
-                    var message = $"{files[i]}{line}: {problems[i]}";
+                    var message = $"{batchFiles[i]}: {problems[i]}";
                     if (!command.SkipBadImages) throw new DatasetException(CelebAAttributes.ImageFolder, null, message + " (set SkipBadImages to skip bad images)");
                     skipped.Add(message);
                 }
                 if (good.Count == 0) continue;
-                var packed = good.Count == files.Length ? pixels : good.SelectMany(i => pixels.AsSpan(i * plane, plane).ToArray()).ToArray();
-                await output.WriteAsync(new Batch(good.Select(i => files[i]).ToArray(), packed, good.Count), token);
+                var packed = good.Count == count ? pixels : good.SelectMany(i => pixels.AsSpan(i * plane, plane).ToArray()).ToArray();
+                await output.WriteAsync(new Batch(good.Select(i => batchFiles[i]).ToArray(), packed, good.Count), token);
             }
             output.Complete();
         }

@@ -3,10 +3,18 @@ using VaeFaces.Worker.Jobs;
 
 namespace VaeFaces.Worker.Editing;
 
-/// <summary>The images to edit: a CelebA-layout folder (with its attribute and partition files when present) or a plain folder of images.</summary>
+/// <summary>
+/// The images to edit: a CelebA-layout folder (with its attribute and partition files when present) or a plain folder
+/// of images. A complete CelebA layout is also opened as a dataset, so its images can come from the decoded cache.
+/// </summary>
 public sealed record EditInput(string ImageFolder, IReadOnlyList<string> Files, AttributeTable? Attributes,
     IReadOnlyDictionary<string, Split>? Partitions)
 {
+    public CelebADataset? Dataset { get; private init; }
+
+    /// <summary>The dataset's images to edit, in the order of Files.</summary>
+    public IReadOnlyList<DatasetImage>? DatasetImages { get; private init; }
+
     private static readonly string[] Extensions = [".jpg", ".jpeg", ".png"];
 
     public static EditInput Open(string folder, string? splitFilter)
@@ -30,7 +38,15 @@ public sealed record EditInput(string ImageFolder, IReadOnlyList<string> Files, 
         }
         var list = files.ToList();
         if (list.Count == 0) throw new DatasetException(folder, null, "no images to edit");
-        return new EditInput(imageFolder, list, attributes, partitions);
+        if (attributes is null || partitions is null || imageFolder != celebAImages)
+            return new EditInput(imageFolder, list, attributes, partitions);
+        var dataset = CelebADataset.Open(folder);
+        var wanted = list.ToHashSet(StringComparer.Ordinal);
+        return new EditInput(imageFolder, list, attributes, partitions)
+        {
+            Dataset = dataset,
+            DatasetImages = dataset.Images.Where(i => wanted.Contains(i.File)).ToList(),
+        };
     }
 
     private static T? Read<T>(string folder, string name, Func<TextReader, string, T> parse) where T : class

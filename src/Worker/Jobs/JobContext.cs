@@ -50,18 +50,25 @@ public sealed class JobContext(IBlobStore store, WorkerOptions options, ILogger 
         return dataset;
     }
 
-    public Task<DecodedImages> DecodeAsync(CelebADataset dataset, Split split, int size, bool skipBadImages, double from, double to) =>
-        TimeAsync($"decode_{split.ToString().ToLowerInvariant()}", () => Task.Run(() =>
+    public Task<DecodedImages> DecodeAsync(CelebADataset dataset, Split split, int size, bool skipBadImages, double from, double to)
+    {
+        var images = dataset.ImagesIn(split);
+        if (images.Count == 0) throw new DatasetException(CelebAAttributes.PartitionFile, null, $"the {split} split has no images");
+        return DecodeAsync(dataset, images, split.ToString().ToLowerInvariant(), size, skipBadImages, from, to);
+    }
+
+    /// <summary>Decodes the images through the cache shared by jobs on this machine.</summary>
+    public Task<DecodedImages> DecodeAsync(CelebADataset dataset, IReadOnlyList<DatasetImage> images, string name, int size,
+        bool skipBadImages, double from, double to) =>
+        TimeAsync($"decode_{name}", () => Task.Run(() =>
         {
-            var images = dataset.ImagesIn(split);
-            if (images.Count == 0) throw new DatasetException(CelebAAttributes.PartitionFile, null, $"the {split} split has no images");
-            var stage = Stage($"decoding {split}", from, to);
+            var stage = Stage($"decoding {name}", from, to);
             var decoded = new DecodedImageCache(options.CacheDirectory).Load(dataset, images, size, skipBadImages,
                 new SynchronousProgress<int>(done => stage.Report((double)done / images.Count)), CancellationToken);
             if (decoded.Skipped > 0)
             {
-                Logger.LogWarning("Skipped {Skipped} bad images of the {Split} split", decoded.Skipped, split);
-                Metrics[$"skipped_images_{split.ToString().ToLowerInvariant()}"] = decoded.Skipped;
+                Logger.LogWarning("Skipped {Skipped} bad images of {Name}", decoded.Skipped, name);
+                Metrics[$"skipped_images_{name}"] = decoded.Skipped;
             }
             return decoded;
         }, CancellationToken));
