@@ -20,4 +20,10 @@ public interface IBlobStore
 
     /// <summary>A local folder holding the blobs under the location, downloading them if needed.</summary>
     Task<string> GetLocalFolderAsync(BlobLocation location, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// An exclusive lock named by a blob, held until disposed; null when another holder has it. A holder that dies
+    /// loses it (a process lock, or a blob lease of a minute that the holder keeps renewing).
+    /// </summary>
+    Task<IAsyncDisposable?> TryLockAsync(BlobLocation blob, CancellationToken cancellationToken = default);
 }

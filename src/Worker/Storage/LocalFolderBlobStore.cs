@@ -59,4 +59,19 @@ public sealed class LocalFolderBlobStore(string root) : IBlobStore
 
     public Task<string> GetLocalFolderAsync(BlobLocation location, CancellationToken cancellationToken = default) =>
         Task.FromResult(PathOf(location));
+
+    /// <summary>An exclusive open of the file (flock on Linux): released by the OS when the process dies.</summary>
+    public Task<IAsyncDisposable?> TryLockAsync(BlobLocation blob, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(blob);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        try
+        {
+            return Task.FromResult<IAsyncDisposable?>(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+        }
+        catch (IOException)
+        {
+            return Task.FromResult<IAsyncDisposable?>(null);
+        }
+    }
 }

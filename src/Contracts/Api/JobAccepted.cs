@@ -1,0 +1,3 @@
+namespace VaeFaces.Contracts.Api;
+
+public sealed record JobAccepted(Guid Id, string Status, string Location);

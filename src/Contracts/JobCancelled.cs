@@ -1,0 +1,3 @@
+namespace VaeFaces.Contracts;
+
+public sealed record JobCancelled(Guid JobId, string Kind, BlobLocation Output);

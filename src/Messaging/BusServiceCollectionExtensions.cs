@@ -1,0 +1,46 @@
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace VaeFaces.Messaging;
+
+public static class BusServiceCollectionExtensions
+{
+    public const string RabbitMqConnectionName = "RabbitMq";
+
+    /// <summary>
+    /// MassTransit on RabbitMQ when ConnectionStrings:RabbitMq is set (amqp://user:password@host:port/vhost), else the
+    /// in-memory bus of one process. Queues are kebab-case (train-model, edit-images, ...).
+    /// </summary>
+    public static IServiceCollection AddVaeBus(this IServiceCollection services, IConfiguration configuration,
+        Action<IBusRegistrationConfigurator> registerConsumers)
+    {
+        var rabbitMq = configuration.GetConnectionString(RabbitMqConnectionName);
+        services.AddMassTransit(bus =>
+        {
+            bus.SetKebabCaseEndpointNameFormatter();
+            registerConsumers(bus);
+            if (string.IsNullOrWhiteSpace(rabbitMq))
+            {
+                bus.UsingInMemory((context, transport) => transport.ConfigureEndpoints(context));
+                return;
+            }
+            var broker = RabbitMqAddress.Parse(rabbitMq);
+            bus.UsingRabbitMq((context, transport) =>
+            {
+                transport.Host(broker.Host, broker.Port, broker.VirtualHost, host =>
+                {
+                    host.Username(broker.Username);
+                    host.Password(broker.Password);
+                });
+                transport.ConfigureEndpoints(context);
+            });
+        });
+        services.Configure<MassTransitHostOptions>(options =>
+        {
+            options.WaitUntilStarted = true;
+            options.StopTimeout = TimeSpan.FromSeconds(60);
+        });
+        return services;
+    }
+}
