@@ -14,4 +14,7 @@ public sealed class WorkerOptions
     public int ConcurrentJobs { get; set; } = 1;
 
     public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How often a redelivered job checks whether the worker running it has finished or died.</summary>
+    public TimeSpan LockRetryInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

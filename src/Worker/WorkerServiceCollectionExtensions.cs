@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using VaeFaces.Worker.Attributes;
 using VaeFaces.Worker.Editing;
+using VaeFaces.Messaging;
 using VaeFaces.Worker.Jobs;
 using VaeFaces.Worker.Latent;
 using VaeFaces.Worker.Sampling;
@@ -14,21 +15,18 @@ namespace VaeFaces.Worker;
 
 public static class WorkerServiceCollectionExtensions
 {
-    /// <summary>The job consumers, their storage and the bus. The embedded default is the in-memory bus and a local folder.</summary>
+    /// <summary>
+    /// The job consumers, their storage and the bus. RabbitMQ and Azure Blob when configured; the embedded default is
+    /// the in-memory bus and a local folder.
+    /// </summary>
     public static IServiceCollection AddVaeWorker(this IServiceCollection services, IConfiguration configuration,
         Action<IBusRegistrationConfigurator>? configureBus = null)
     {
         services.AddVaeJobServices(configuration);
-        services.AddMassTransit(bus =>
+        services.AddVaeBus(configuration, bus =>
         {
             bus.AddJobConsumers();
             configureBus?.Invoke(bus);
-            bus.UsingInMemory((context, transport) => transport.ConfigureEndpoints(context));
-        });
-        services.Configure<MassTransitHostOptions>(options =>
-        {
-            options.WaitUntilStarted = true;
-            options.StopTimeout = TimeSpan.FromSeconds(30);
         });
         return services;
     }
@@ -39,6 +37,7 @@ public static class WorkerServiceCollectionExtensions
         services.Configure<WorkerOptions>(configuration.GetSection(WorkerOptions.Section));
         services.AddSingleton<IBlobStore>(sp => new LocalFolderBlobStore(sp.GetRequiredService<IOptions<WorkerOptions>>().Value.StorageRoot));
         services.AddSingleton<JobRunner>();
+        services.AddSingleton<RunningJobs>();
         return services;
     }
 
@@ -50,5 +49,6 @@ public static class WorkerServiceCollectionExtensions
         bus.AddConsumer<ExtractAttributeVectorsConsumer, ExtractAttributeVectorsConsumerDefinition>();
         bus.AddConsumer<ExploreAttributesConsumer, ExploreAttributesConsumerDefinition>();
         bus.AddConsumer<EditImagesConsumer, EditImagesConsumerDefinition>();
+        bus.AddConsumer<CancelJobConsumer, CancelJobConsumerDefinition>();
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using TorchSharp;
 using VaeFaces.Contracts;
 using VaeFaces.Ml.Data;
+using VaeFaces.Messaging;
 using VaeFaces.Ml.Model;
 using VaeFaces.Worker.Storage;
 
@@ -16,15 +17,23 @@ namespace VaeFaces.Worker.Jobs;
 /// The life of every job: idempotency by JobId, started/progress/succeeded/failed events, and manifest.json.
 /// A failed job's outputs are deleted, so nothing half-written is presented as a result; checkpoints stay for resuming.
 /// </summary>
-public sealed class JobRunner(IBlobStore store, IOptions<WorkerOptions> options, ILogger<JobRunner> logger)
+public sealed class JobRunner(IBlobStore store, RunningJobs runningJobs, IOptions<WorkerOptions> options, ILogger<JobRunner> logger)
 {
+    private const string LockName = "job.lock";
+
     public async Task RunAsync<T>(ConsumeContext<T> context, Func<T, JobContext, Task> work) where T : class, IJobCommand
     {
         var command = context.Message;
         var kind = typeof(T).Name;
-        var token = context.CancellationToken;
-        var manifestBlob = command.Output.Child(JobManifest.FileName);
+        using var registration = runningJobs.Register(command.JobId, context.CancellationToken);
+        var token = registration.Token;
 
+        // One run per JobId at a time: a redelivered copy (consumer timeout, a lost connection) waits here while the
+        // first runs, then finds its result; if the first worker died, its lock lapses and this one resumes the job.
+        await using var held = await LockAsync(command, kind, token, context.CancellationToken);
+        if (held is null) return;
+
+        var manifestBlob = command.Output.Child(JobManifest.FileName);
         if (await store.ExistsAsync(manifestBlob, token)
             && await store.ReadJsonAsync<JobManifest>(manifestBlob, token) is { Status: JobStatus.Succeeded } done
             && done.JobId == command.JobId)
@@ -53,21 +62,28 @@ public sealed class JobRunner(IBlobStore store, IOptions<WorkerOptions> options,
 
         try
         {
+            if (JobValidator.Validate(command) is { Count: > 0 } problems)
+                throw new JobInputException($"invalid {kind} parameters: {JobValidator.Describe(problems)}");
             await work(command, job);
         }
-        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {
             // The worker is stopping: the broker redelivers the message and the job resumes from its checkpoint.
             logger.LogWarning("{Kind} {JobId} interrupted; it resumes when the message is redelivered", kind, command.JobId);
             throw;
         }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            logger.LogInformation("{Kind} {JobId} cancelled; its checkpoints are kept", kind, command.JobId);
+            await EndAsync(command, job, manifest, JobStatus.Cancelled, "cancelled");
+            await context.Publish(new JobCancelled(command.JobId, kind, command.Output), CancellationToken.None);
+            return;
+        }
         catch (Exception error)
         {
             var reason = Reason(error);
             logger.LogError(error, "{Kind} {JobId} failed: {Reason}", kind, command.JobId, reason);
-            foreach (var name in job.Outputs) await store.DeleteAsync(command.Output.Child(name), CancellationToken.None);
-            await WriteManifestAsync(command.Output, Finish(manifest, job, JobStatus.Failed) with { Outputs = [], Error = reason },
-                CancellationToken.None);
+            await EndAsync(command, job, manifest, JobStatus.Failed, reason);
             await context.Publish(new JobFailed(command.JobId, kind, command.Output, reason), CancellationToken.None);
             // Bad input is final; anything else also faults the message so it lands in the error queue with its trace.
             if (error is DatasetException or JobInputException) return;
@@ -79,6 +95,34 @@ public sealed class JobRunner(IBlobStore store, IOptions<WorkerOptions> options,
         logger.LogInformation("{Kind} {JobId} succeeded in {Seconds:F1}s", kind, command.JobId, (finished.FinishedAt! - finished.StartedAt).Value.TotalSeconds);
         await context.Publish(new JobSucceeded(command.JobId, kind, command.Output, finished.Outputs, finished.Metrics,
             finished.FinishedAt!.Value - finished.StartedAt), token);
+    }
+
+    /// <summary>Waits for the job's lock; null when the job was cancelled meanwhile (its runner reports that).</summary>
+    private async Task<IAsyncDisposable?> LockAsync(IJobCommand command, string kind, CancellationToken token, CancellationToken stopping)
+    {
+        var lockBlob = command.Output.Child(LockName);
+        var logged = false;
+        try
+        {
+            while (true)
+            {
+                if (await store.TryLockAsync(lockBlob, token) is { } held) return held;
+                if (!logged) logger.LogInformation("{Kind} {JobId} is running elsewhere; waiting for it", kind, command.JobId);
+                logged = true;
+                await Task.Delay(options.Value.LockRetryInterval, token);
+            }
+        }
+        catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Outputs of a job that did not succeed are deleted (checkpoints are not outputs, so they stay).</summary>
+    private async Task EndAsync(IJobCommand command, JobContext job, JobManifest manifest, JobStatus status, string reason)
+    {
+        foreach (var name in job.Outputs) await store.DeleteAsync(command.Output.Child(name), CancellationToken.None);
+        await WriteManifestAsync(command.Output, Finish(manifest, job, status) with { Outputs = [], Error = reason }, CancellationToken.None);
     }
 
     private static JobManifest Finish(JobManifest manifest, JobContext job, JobStatus status) => manifest with
