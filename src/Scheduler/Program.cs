@@ -1,3 +1,7 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.MapGet("/health", () => Results.Ok("ok"));
+using VaeFaces.Scheduler;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddScheduler(builder.Configuration);
+var app = builder.Build();
+app.MapScheduler();
 app.Run();

@@ -4,6 +4,9 @@ public sealed class WorkerOptions
 {
     public const string Section = "Worker";
 
+    /// <summary>How this worker names itself in events and manifests: host and process, unique among workers.</summary>
+    public string Name { get; set; } = $"{Environment.MachineName}/{Environment.ProcessId}";
+
     /// <summary>Root folder of the local blob store (the embedded default).</summary>
     public string StorageRoot { get; set; } = "storage";
 

@@ -35,7 +35,7 @@ public static class WorkerServiceCollectionExtensions
     public static IServiceCollection AddVaeJobServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<WorkerOptions>(configuration.GetSection(WorkerOptions.Section));
-        services.AddSingleton<IBlobStore>(sp => new LocalFolderBlobStore(sp.GetRequiredService<IOptions<WorkerOptions>>().Value.StorageRoot));
+        services.AddSingleton(sp => BlobStores.FromConfiguration(configuration, sp.GetRequiredService<IOptions<WorkerOptions>>().Value));
         services.AddSingleton<JobRunner>();
         services.AddSingleton<RunningJobs>();
         return services;

@@ -20,7 +20,7 @@ public class PipelineSpecs(SyntheticFacesFixture faces)
             "--lr", "0.001", "--patience", "0", "--checkpoint-every", "5", "--edit", "Smiling=2",
         ];
 
-        using (var first = CliProcess.Start(arguments))
+        using (var first = DotnetProcess.Cli(arguments))
         {
             var checkpoints = Path.Combine(output, "model", "checkpoints");
             var deadline = DateTime.UtcNow.AddMinutes(3);
@@ -33,7 +33,7 @@ public class PipelineSpecs(SyntheticFacesFixture faces)
             Assert.DoesNotContain("Resuming training", first.Output);
         }
 
-        using var second = CliProcess.Start(arguments);
+        using var second = DotnetProcess.Cli(arguments);
         Assert.True(await second.WaitAsync(TimeSpan.FromMinutes(10)) == 0, second.Output);
         Assert.Contains("Resuming training from checkpoint", second.Output);
         Assert.Contains("ETA", second.Output);

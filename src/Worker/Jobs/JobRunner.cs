@@ -54,10 +54,10 @@ public sealed class JobRunner(IBlobStore store, RunningJobs runningJobs, IOption
             Parameters = JsonSerializer.SerializeToElement(command, JobJson.Options),
             StartedAt = DateTimeOffset.UtcNow,
             Versions = Versions(),
-            Worker = Environment.MachineName,
+            Worker = options.Value.Name,
         };
         logger.LogInformation("{Kind} {JobId} started, output {Output}", kind, command.JobId, command.Output);
-        await context.Publish(new JobStarted(command.JobId, kind, Environment.MachineName, manifest.StartedAt, false), token);
+        await context.Publish(new JobStarted(command.JobId, kind, options.Value.Name, manifest.StartedAt, false), token);
         await WriteManifestAsync(command.Output, manifest, token);
 
         try

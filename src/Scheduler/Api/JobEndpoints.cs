@@ -1,0 +1,54 @@
+using VaeFaces.Contracts;
+using VaeFaces.Contracts.Api;
+using VaeFaces.Scheduler.Jobs;
+
+namespace VaeFaces.Scheduler.Api;
+
+public static class JobEndpoints
+{
+    public static void MapJobApi(this IEndpointRouteBuilder app)
+    {
+        var jobs = app.MapGroup("/api/jobs").AddEndpointFilter<ApiKeyFilter>();
+        jobs.MapPost("", SubmitAsync);
+        jobs.MapGet("", ListAsync);
+        jobs.MapGet("{id:guid}", GetAsync);
+        jobs.MapDelete("{id:guid}", CancelAsync);
+    }
+
+    private static async Task<IResult> SubmitAsync(SubmitJobRequest request, JobSubmitter submitter, CancellationToken cancellationToken)
+    {
+        var id = request.JobId ?? Guid.NewGuid();
+        var (command, errors) = JobCommands.Build(request.Kind, request.Parameters, id);
+        if (command is null) return Results.ValidationProblem(errors, title: $"invalid {request.Kind} job");
+        await submitter.SubmitAsync(command, [], null, null, cancellationToken);
+        var location = $"/api/jobs/{id}";
+        return Results.Accepted(location, new JobAccepted(id, JobStatuses.Queued, location));
+    }
+
+    private static async Task<IResult> ListAsync(JobStore store, string? status, string? kind, string? schedule, int? limit,
+        CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (status is not null && !JobStatuses.All.Contains(status)) errors["status"] = [$"'{status}' is not one of {string.Join(", ", JobStatuses.All)}"];
+        if (kind is not null && !JobKinds.All.ContainsKey(kind)) errors["kind"] = [$"'{kind}' is not one of {string.Join(", ", JobKinds.All.Keys)}"];
+        if (limit is < 1 or > 1000) errors["limit"] = ["must be between 1 and 1000"];
+        if (errors.Count > 0) return Results.ValidationProblem(errors);
+        return Results.Ok(await store.ListAsync(status, kind, schedule, limit ?? 100, cancellationToken));
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, JobStore store, CancellationToken cancellationToken) =>
+        await store.GetAsync(id, cancellationToken) is { } job ? Results.Ok(job.View) : Results.NotFound();
+
+    private static async Task<IResult> CancelAsync(Guid id, JobStore store, MassTransit.IBus bus, CancellationToken cancellationToken)
+    {
+        if (await store.RequestCancelAsync(id, cancellationToken) is { } job)
+        {
+            // Every worker hears it; the one running the job stops at its next step and reports JobCancelled.
+            await bus.Publish(new CancelJob(id), cancellationToken);
+            return Results.Accepted($"/api/jobs/{id}", job.View);
+        }
+        return await store.GetAsync(id, cancellationToken) is { } finished
+            ? Results.Problem($"job {id} has already ended {finished.View.Status}", statusCode: StatusCodes.Status409Conflict)
+            : Results.NotFound();
+    }
+}

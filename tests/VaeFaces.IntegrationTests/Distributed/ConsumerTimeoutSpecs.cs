@@ -1,0 +1,63 @@
+using System.Text.RegularExpressions;
+using VaeFaces.Contracts;
+using VaeFaces.Worker.Jobs;
+using VaeFaces.Worker.Storage;
+
+namespace VaeFaces.IntegrationTests.Distributed;
+
+[Collection(DistributedCollection.Name)]
+public class ConsumerTimeoutSpecs(DistributedFixture services)
+{
+    /// <summary>A second broker node whose consumer timeout is 5 s (checked every second) instead of disabled.</summary>
+    private static readonly Dictionary<string, string> ShortTimeoutBroker = new()
+    {
+        ["RABBITMQ_PORT"] = "5673",
+        ["RABBITMQ_NODE"] = "vaefaces-timeout",
+        ["RABBITMQ_CONSUMER_TIMEOUT_MS"] = "5000",
+    };
+
+    [Fact]
+    public async Task A_job_lasting_longer_than_the_brokers_consumer_timeout_completes_exactly_once()
+    {
+        var broker = await LocalServices.StartAsync(ShortTimeoutBroker, "rabbitmq");
+        try
+        {
+            await LocalServices.RunAsync(ShortTimeoutBroker, "rabbitmqctl", "add_vhost", services.RunId);
+            await LocalServices.RunAsync(ShortTimeoutBroker, "rabbitmqctl", "set_permissions", "-p", services.RunId, "guest", ".*", ".*", ".*");
+            var rabbitMq = broker["ConnectionStrings__RabbitMq"].TrimEnd('/') + "/" + services.RunId;
+            var settings = new Dictionary<string, string> { ["ConnectionStrings__RabbitMq"] = rabbitMq };
+            using var first = services.StartWorker(settings);
+            using var second = services.StartWorker(settings);
+            await first.WaitForOutputAsync("Bus started", TimeSpan.FromMinutes(1));
+            await second.WaitForOutputAsync("Bus started", TimeSpan.FromMinutes(1));
+
+            var id = Guid.NewGuid();
+            var output = new BlobLocation("artifacts", $"timeout/{id}");
+            await using var client = new Broker(rabbitMq);
+            await client.SendAsync(new TrainModel
+            {
+                JobId = id, Dataset = services.Dataset, Output = output, ImageSize = 64, Epochs = 40, BatchSize = 32,
+                LearningRate = 0.001, EarlyStoppingPatience = 0,
+            });
+
+            // The broker takes the message back after 5 s and hands it out again; the copy must find the result, not rerun.
+            var deadline = DateTime.UtcNow.AddMinutes(6);
+            string Log() => first.Output + "\n" + second.Output;
+            while (!Log().Contains($"TrainModel {id} already succeeded", StringComparison.Ordinal))
+            {
+                Assert.True(DateTime.UtcNow < deadline, "the redelivered copy never reported the result:\n" + Log());
+                await Task.Delay(500);
+            }
+            var manifest = await services.Blobs.ReadJsonAsync<JobManifest>(output.Child(JobManifest.FileName));
+            Assert.Equal(JobStatus.Succeeded, manifest!.Status);
+            Assert.True((manifest.FinishedAt! - manifest.StartedAt).Value > TimeSpan.FromSeconds(10), "the job was shorter than the timeout test needs");
+            Assert.Single(Regex.Matches(Log(), $"TrainModel {id} started"));
+            Assert.Single(Regex.Matches(Log(), $"TrainModel {id} succeeded in"));
+            Assert.Contains("PRECONDITION_FAILED", Log());
+        }
+        finally
+        {
+            await LocalServices.RunAsync(ShortTimeoutBroker, "stop", "rabbitmq");
+        }
+    }
+}

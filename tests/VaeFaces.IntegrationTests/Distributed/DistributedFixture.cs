@@ -1,0 +1,194 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using Npgsql;
+using VaeFaces.Contracts;
+using VaeFaces.Contracts.Api;
+using VaeFaces.Ml.Synthetic;
+using VaeFaces.Worker.Storage;
+
+namespace VaeFaces.IntegrationTests.Distributed;
+
+/// <summary>
+/// Real RabbitMQ, Azurite and PostgreSQL, a Scheduler process, and a synthetic dataset uploaded to Azurite. Each run
+/// gets its own RabbitMQ virtual host, database and containers, so runs and leftovers never meet.
+/// </summary>
+public sealed class DistributedFixture : IAsyncLifetime
+{
+    public const string ApiKey = "test-api-key-123";
+    public const int Faces = 240;
+
+    private readonly List<DotnetProcess> processes = [];
+    private string? work;
+
+    public string RunId { get; } = "t" + Guid.NewGuid().ToString("N")[..12];
+    public Dictionary<string, string> Environment { get; private set; } = [];
+    public HttpClient Api { get; private set; } = null!;
+    public AzureBlobStore Blobs { get; private set; } = null!;
+    public BlobLocation Dataset => new($"data-{RunId}", "faces");
+    public DotnetProcess Scheduler { get; private set; } = null!;
+    public string Work => work!;
+
+    public async Task InitializeAsync()
+    {
+        var services = await LocalServices.StartAsync();
+        await LocalServices.RunAsync(null, "rabbitmqctl", "add_vhost", RunId);
+        await LocalServices.RunAsync(null, "rabbitmqctl", "set_permissions", "-p", RunId, "guest", ".*", ".*", ".*");
+        var database = new NpgsqlConnectionStringBuilder(services["ConnectionStrings__Jobs"]);
+        await using (var admin = NpgsqlDataSource.Create(database.ConnectionString))
+        await using (var create = admin.CreateCommand($"create database {RunId}"))
+            await create.ExecuteNonQueryAsync();
+        database.Database = RunId;
+
+        Environment = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__RabbitMq"] = services["ConnectionStrings__RabbitMq"].TrimEnd('/') + "/" + RunId,
+            ["ConnectionStrings__Blobs"] = services["ConnectionStrings__Blobs"],
+            ["ConnectionStrings__Jobs"] = database.ConnectionString,
+            ["Api__Key"] = ApiKey,
+            ["Dashboard__Username"] = "admin",
+            ["Dashboard__Password"] = "dashboard-password",
+            ["Scheduler__QueuePollInterval"] = "00:00:01",
+            ["Worker__ProgressInterval"] = "00:00:00.500",
+            ["Worker__LockRetryInterval"] = "00:00:01",
+            ["Logging__LogLevel__Microsoft.AspNetCore"] = "Warning",
+        };
+
+        work = Directory.CreateTempSubdirectory("vaefaces-dist-").FullName;
+        Blobs = AzureBlobStore.Create(Environment["ConnectionStrings__Blobs"], null, Path.Combine(work, "cache"));
+        var faces = Path.Combine(work, "faces");
+        SyntheticFaceGenerator.Generate(faces, new SyntheticFaceOptions(Faces, Seed: 5, ValidationFraction: 0.15, TestFraction: 0.25));
+        await Blobs.UploadFolderAsync(faces, Dataset, null, CancellationToken.None);
+
+        Scheduler = StartScheduler();
+        Api = new HttpClient { BaseAddress = SchedulerAddress };
+        Api.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        await WaitForHealthAsync();
+    }
+
+    public Uri SchedulerAddress { get; } = new($"http://127.0.0.1:{FreePort()}");
+
+    public DotnetProcess StartScheduler()
+    {
+        var scheduler = DotnetProcess.Start("VaeFaces.Scheduler.dll",
+            new Dictionary<string, string>(Environment) { ["ASPNETCORE_URLS"] = SchedulerAddress.ToString() });
+        processes.Add(scheduler);
+        return scheduler;
+    }
+
+    public async Task RestartSchedulerAsync()
+    {
+        Scheduler.Kill();
+        Scheduler = StartScheduler();
+        await WaitForHealthAsync();
+    }
+
+    /// <summary>A worker process on the run's broker and Azurite, with a decoded-image cache of its own.</summary>
+    public DotnetProcess StartWorker(IReadOnlyDictionary<string, string>? overrides = null)
+    {
+        var environment = new Dictionary<string, string>(Environment)
+        {
+            ["Worker__CacheDirectory"] = Path.Combine(Work, $"worker-cache-{Guid.NewGuid():N}"),
+        };
+        foreach (var (name, value) in overrides ?? new Dictionary<string, string>()) environment[name] = value;
+        var worker = DotnetProcess.Start("VaeFaces.Worker.dll", environment);
+        processes.Add(worker);
+        return worker;
+    }
+
+    /// <summary>Parameters of a short training run on the uploaded faces.</summary>
+    public object TrainParameters(int epochs = 2, int checkpointEverySteps = 200) => new
+    {
+        dataset = Dataset.ToString(),
+        imageSize = 64,
+        epochs,
+        batchSize = 32,
+        learningRate = 0.001,
+        earlyStoppingPatience = 0,
+        checkpointEverySteps,
+    };
+
+    public async Task<Guid> SubmitAsync(string kind, object parameters)
+    {
+        var response = await Api.PostAsJsonAsync("/api/jobs", new { kind, parameters });
+        Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JobAccepted>())!.Id;
+    }
+
+    public async Task<JobView> GetAsync(Guid id) => await FindAsync(id) ?? throw new InvalidOperationException($"job {id} not found");
+
+    /// <summary>Null while the Scheduler has not heard of the job (one published straight to the bus).</summary>
+    public async Task<JobView?> FindAsync(Guid id)
+    {
+        var response = await Api.GetAsync($"/api/jobs/{id}");
+        if (response.StatusCode == HttpStatusCode.NotFound) return null;
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JobView>();
+    }
+
+    /// <summary>Polls the job API until the job matches, failing with the job and the processes' output on timeout.</summary>
+    public async Task<JobView> WaitForAsync(Guid id, Func<JobView, bool> condition, TimeSpan timeout, params DotnetProcess[] watch)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var job = await FindAsync(id);
+            if (job is not null && condition(job)) return job;
+            if (DateTime.UtcNow > deadline)
+                Assert.Fail($"job {id} did not get there within {timeout}: {JsonSerializer.Serialize(job)}\n" +
+                    string.Join("\n---\n", watch.Select(p => p.Output)));
+            await Task.Delay(250);
+        }
+    }
+
+    public Task<JobView> WaitUntilFinishedAsync(Guid id, TimeSpan timeout, params DotnetProcess[] watch) =>
+        WaitForAsync(id, j => JobStatuses.IsFinal(j.Status), timeout, watch);
+
+    public async Task DisposeAsync()
+    {
+        foreach (var process in processes) process.Dispose();
+        Api?.Dispose();
+        try
+        {
+            await LocalServices.RunAsync(null, "rabbitmqctl", "delete_vhost", RunId);
+        }
+        catch (InvalidOperationException)
+        {
+            // Leftover vhosts are harmless; the next run makes its own.
+        }
+        if (work is not null) Directory.Delete(work, recursive: true);
+    }
+
+    private async Task WaitForHealthAsync()
+    {
+        var deadline = DateTime.UtcNow.AddMinutes(1);
+        using var probe = new HttpClient { BaseAddress = SchedulerAddress };
+        while (true)
+        {
+            try
+            {
+                if ((await probe.GetAsync("/health")).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            if (Scheduler.HasExited || DateTime.UtcNow > deadline) Assert.Fail("the Scheduler did not become healthy:\n" + Scheduler.Output);
+            await Task.Delay(200);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class DistributedCollection : ICollectionFixture<DistributedFixture>
+{
+    public const string Name = "distributed";
+}

@@ -1,0 +1,35 @@
+using VaeFaces.Contracts;
+using VaeFaces.Contracts.Api;
+
+namespace VaeFaces.IntegrationTests.Distributed;
+
+[Collection(DistributedCollection.Name)]
+public class WorkerFailoverSpecs(DistributedFixture services)
+{
+    [Fact]
+    public async Task A_worker_killed_during_training_hands_the_job_to_another_that_resumes_it_from_the_checkpoint()
+    {
+        using var first = services.StartWorker();
+        var id = await services.SubmitAsync(nameof(TrainModel), services.TrainParameters(epochs: 10, checkpointEverySteps: 3));
+        var running = await services.WaitForAsync(id, j => j.Status == JobStatuses.Running && j.Stage == "training" && j.Progress > 0.25,
+            TimeSpan.FromMinutes(3), first);
+        Assert.EndsWith($"/{first.Id}", running.Worker);
+        using var second = services.StartWorker();
+        await second.WaitForOutputAsync("Bus started", TimeSpan.FromMinutes(1));
+        first.Kill();
+
+        var done = await services.WaitUntilFinishedAsync(id, TimeSpan.FromMinutes(5), second);
+        Assert.True(done.Status == JobStatuses.Succeeded, done.Error + "\n" + second.Output);
+        Assert.EndsWith($"/{second.Id}", done.Worker);
+        Assert.Contains("Resuming training from checkpoint", second.Output);
+        Assert.Equal(1, done.Metrics["resumed"]);
+
+        // One set of artifacts: every blob under the output is a listed artifact, a checkpoint or the job lock.
+        Assert.Equal(done.Artifacts.Count, done.Artifacts.Distinct().Count());
+        var output = BlobLocation.Parse(done.Output);
+        var blobs = new List<string>();
+        await foreach (var name in services.Blobs.ListAsync(output)) blobs.Add(name);
+        var extra = blobs.Where(b => !done.Artifacts.Contains($"{done.Output}/{b}") && !b.StartsWith("checkpoints/", StringComparison.Ordinal) && b != "job.lock");
+        Assert.Empty(extra);
+    }
+}

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace VaeFaces.IntegrationTests;
+
+/// <summary>Runs one of the real programs built beside the tests (the CLI, a worker, the Scheduler) as a child process.</summary>
+public sealed class DotnetProcess : IDisposable
+{
+    private readonly Process process;
+    private readonly StringBuilder output = new();
+
+    private DotnetProcess(string dll, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, dll));
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
+        process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public int Id => process.Id;
+    public bool HasExited => process.HasExited;
+
+    public string Output
+    {
+        get { lock (output) return output.ToString(); }
+    }
+
+    public static DotnetProcess Cli(params string[] arguments) => new("vaefaces.dll", arguments, null);
+
+    public static DotnetProcess Start(string dll, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        new(dll, arguments, environment);
+
+    public async Task<int> WaitAsync(TimeSpan timeout)
+    {
+        using var cancel = new CancellationTokenSource(timeout);
+        await process.WaitForExitAsync(cancel.Token);
+        return process.ExitCode;
+    }
+
+    /// <summary>Waits until a line of output contains the text.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (process.HasExited) throw new InvalidOperationException($"process exited ({process.ExitCode}) before printing '{text}':\n{Output}");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"no '{text}' within {timeout}:\n{Output}");
+            await Task.Delay(100);
+        }
+    }
+
+    public void Kill() => process.Kill(entireProcessTree: true);
+
+    private void Append(string? line)
+    {
+        if (line is null) return;
+        lock (output) output.AppendLine(line);
+    }
+
+    public void Dispose()
+    {
+        if (!process.HasExited) process.Kill(entireProcessTree: true);
+        process.Dispose();
+    }
+}
