@@ -38,8 +38,15 @@ public sealed class DotnetProcess : IDisposable
 
     public static DotnetProcess Cli(params string[] arguments) => new("vaefaces.dll", arguments, null);
 
-    public static DotnetProcess Start(string dll, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
-        new(dll, arguments, environment);
+    /// <summary>A program of the solution, from its own build output (its dependencies differ from the tests').</summary>
+    public static DotnetProcess Program(string project, IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    {
+        // .../tests/VaeFaces.IntegrationTests/bin/<Configuration>/<framework>/
+        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var dll = Path.Combine(Distributed.LocalServices.RepoRoot, "src", project, "bin", output.Parent!.Name, output.Name, $"VaeFaces.{project}.dll");
+        if (!File.Exists(dll)) throw new FileNotFoundException($"{dll} is not built; build the solution first", dll);
+        return new(dll, arguments, environment);
+    }
 
     public async Task<int> WaitAsync(TimeSpan timeout)
     {
@@ -68,8 +75,12 @@ public sealed class DotnetProcess : IDisposable
         lock (output) output.AppendLine(line);
     }
 
+    private bool disposed;
+
     public void Dispose()
     {
+        if (disposed) return;
+        disposed = true;
         if (!process.HasExited) process.Kill(entireProcessTree: true);
         process.Dispose();
     }

@@ -18,6 +18,11 @@ public sealed class CancelJobConsumerDefinition : ConsumerDefinition<CancelJobCo
 {
     public CancelJobConsumerDefinition()
     {
-        Endpoint(e => e.Temporary = true);
+        // A queue of its own per process (cancel-job-<id>), deleted when the process goes.
+        Endpoint(e =>
+        {
+            e.Temporary = true;
+            e.InstanceId = Guid.NewGuid().ToString("N")[..12];
+        });
     }
 }

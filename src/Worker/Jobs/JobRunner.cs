@@ -57,11 +57,10 @@ public sealed class JobRunner(IBlobStore store, RunningJobs runningJobs, IOption
             Worker = options.Value.Name,
         };
         logger.LogInformation("{Kind} {JobId} started, output {Output}", kind, command.JobId, command.Output);
-        await context.Publish(new JobStarted(command.JobId, kind, options.Value.Name, manifest.StartedAt, false), token);
-        await WriteManifestAsync(command.Output, manifest, token);
-
         try
         {
+            await context.Publish(new JobStarted(command.JobId, kind, options.Value.Name, manifest.StartedAt, false), token);
+            await WriteManifestAsync(command.Output, manifest, token);
             if (JobValidator.Validate(command) is { Count: > 0 } problems)
                 throw new JobInputException($"invalid {kind} parameters: {JobValidator.Describe(problems)}");
             await work(command, job);

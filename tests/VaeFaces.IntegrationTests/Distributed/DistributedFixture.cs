@@ -71,7 +71,7 @@ public sealed class DistributedFixture : IAsyncLifetime
 
     public DotnetProcess StartScheduler()
     {
-        var scheduler = DotnetProcess.Start("VaeFaces.Scheduler.dll",
+        var scheduler = DotnetProcess.Program("Scheduler",
             new Dictionary<string, string>(Environment) { ["ASPNETCORE_URLS"] = SchedulerAddress.ToString() });
         processes.Add(scheduler);
         return scheduler;
@@ -92,7 +92,7 @@ public sealed class DistributedFixture : IAsyncLifetime
             ["Worker__CacheDirectory"] = Path.Combine(Work, $"worker-cache-{Guid.NewGuid():N}"),
         };
         foreach (var (name, value) in overrides ?? new Dictionary<string, string>()) environment[name] = value;
-        var worker = DotnetProcess.Start("VaeFaces.Worker.dll", environment);
+        var worker = DotnetProcess.Program("Worker", environment);
         processes.Add(worker);
         return worker;
     }
@@ -135,6 +135,7 @@ public sealed class DistributedFixture : IAsyncLifetime
         {
             var job = await FindAsync(id);
             if (job is not null && condition(job)) return job;
+            if (watch.FirstOrDefault(p => p.HasExited) is { } exited) Assert.Fail($"a process exited while job {id} was awaited:\n{exited.Output}");
             if (DateTime.UtcNow > deadline)
                 Assert.Fail($"job {id} did not get there within {timeout}: {JsonSerializer.Serialize(job)}\n" +
                     string.Join("\n---\n", watch.Select(p => p.Output)));
