@@ -50,7 +50,7 @@ public class ConsumerTimeoutSpecs(DistributedFixture services)
             }
             var manifest = await services.Blobs.ReadJsonAsync<JobManifest>(output.Child(JobManifest.FileName));
             Assert.Equal(JobStatus.Succeeded, manifest!.Status);
-            Assert.True((manifest.FinishedAt! - manifest.StartedAt).Value > TimeSpan.FromSeconds(10), "the job was shorter than the timeout test needs");
+            Assert.True((manifest.FinishedAt! - manifest.StartedAt).Value > TimeSpan.FromSeconds(10), "the job was shorter than the timeout test needs:\n" + Log());
             Assert.Single(Regex.Matches(Log(), $"TrainModel {id} started"));
             Assert.Single(Regex.Matches(Log(), $"TrainModel {id} succeeded in"));
             Assert.Contains("PRECONDITION_FAILED", Log());
