@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using MassTransit;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TorchSharp;
@@ -17,7 +18,8 @@ namespace VaeFaces.Worker.Jobs;
 /// The life of every job: idempotency by JobId, started/progress/succeeded/failed events, and manifest.json.
 /// A failed job's outputs are deleted, so nothing half-written is presented as a result; checkpoints stay for resuming.
 /// </summary>
-public sealed class JobRunner(IBlobStore store, RunningJobs runningJobs, IOptions<WorkerOptions> options, ILogger<JobRunner> logger)
+public sealed class JobRunner(IBlobStore store, RunningJobs runningJobs, IOptions<WorkerOptions> options, ILogger<JobRunner> logger,
+    IHostApplicationLifetime? lifetime = null)
 {
     private const string LockName = "job.lock";
 
@@ -25,11 +27,13 @@ public sealed class JobRunner(IBlobStore store, RunningJobs runningJobs, IOption
     {
         var command = context.Message;
         var kind = typeof(T).Name;
-        using var registration = runningJobs.Register(command.JobId, context.CancellationToken);
+        // A job runs on when the broker takes its message back (a consumer timeout, a lost channel): only the worker
+        // stopping or a CancelJob stops it. The redelivered copy waits for the job's lock, then finds the result.
+        var stopping = lifetime?.ApplicationStopping ?? CancellationToken.None;
+        using var registration = runningJobs.Register(command.JobId, stopping);
         var token = registration.Token;
 
-        // One run per JobId at a time: a redelivered copy (consumer timeout, a lost connection) waits here while the
-        // first runs, then finds its result; if the first worker died, its lock lapses and this one resumes the job.
+        // One run per JobId at a time; if the worker holding the lock died, the lock lapses and this one resumes the job.
         await using var held = await LockAsync(command, kind, token, context.CancellationToken);
         if (held is null) return;
 
@@ -65,7 +69,7 @@ public sealed class JobRunner(IBlobStore store, RunningJobs runningJobs, IOption
                 throw new JobInputException($"invalid {kind} parameters: {JobValidator.Describe(problems)}");
             await work(command, job);
         }
-        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             // The worker is stopping: the broker redelivers the message and the job resumes from its checkpoint.
             logger.LogWarning("{Kind} {JobId} interrupted; it resumes when the message is redelivered", kind, command.JobId);
@@ -96,22 +100,26 @@ public sealed class JobRunner(IBlobStore store, RunningJobs runningJobs, IOption
             finished.FinishedAt!.Value - finished.StartedAt), token);
     }
 
-    /// <summary>Waits for the job's lock; null when the job was cancelled meanwhile (its runner reports that).</summary>
-    private async Task<IAsyncDisposable?> LockAsync(IJobCommand command, string kind, CancellationToken token, CancellationToken stopping)
+    /// <summary>
+    /// Waits for the job's lock; null when the job was cancelled meanwhile (its runner reports that). Waiting ends with
+    /// the consume (the message went back to the queue) or the worker stopping.
+    /// </summary>
+    private async Task<IAsyncDisposable?> LockAsync(IJobCommand command, string kind, CancellationToken token, CancellationToken consume)
     {
         var lockBlob = command.Output.Child(LockName);
         var logged = false;
+        using var waiting = CancellationTokenSource.CreateLinkedTokenSource(token, consume);
         try
         {
             while (true)
             {
-                if (await store.TryLockAsync(lockBlob, token) is { } held) return held;
+                if (await store.TryLockAsync(lockBlob, waiting.Token) is { } held) return held;
                 if (!logged) logger.LogInformation("{Kind} {JobId} is running elsewhere; waiting for it", kind, command.JobId);
                 logged = true;
-                await Task.Delay(options.Value.LockRetryInterval, token);
+                await Task.Delay(options.Value.LockRetryInterval, waiting.Token);
             }
         }
-        catch (OperationCanceledException) when (!stopping.IsCancellationRequested)
+        catch (OperationCanceledException) when (token.IsCancellationRequested && !(lifetime?.ApplicationStopping.IsCancellationRequested ?? false))
         {
             return null;
         }
