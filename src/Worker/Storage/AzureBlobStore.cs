@@ -173,19 +173,26 @@ public sealed class AzureBlobStore : IBlobStore
         var listed = await ListBlobsAsync(location, cancellationToken);
         var index = ReadIndex(indexPath);
         var local = new Dictionary<string, long>(StringComparer.Ordinal);
+        var emptied = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in new DirectoryInfo(files).EnumerateFiles("*", SearchOption.AllDirectories))
         {
             var name = Path.GetRelativePath(files, file.FullName).Replace(Path.DirectorySeparatorChar, '/');
-            if (listed.ContainsKey(name)) local[name] = file.Length;
-            else file.Delete();
+            if (listed.ContainsKey(name))
+            {
+                local[name] = file.Length;
+                continue;
+            }
+            file.Delete();
+            emptied.Add(file.DirectoryName!);
         }
+        DeleteEmptyFolders(emptied, files);
 
         // The index only ever names a file with the ETag of the content it holds: changed entries leave it before their download.
         var current = new ConcurrentDictionary<string, IndexEntry>(StringComparer.Ordinal);
         var wanted = new List<(string Name, BlobItem Item)>();
         foreach (var (name, item) in listed)
         {
-            if (index.TryGetValue(name, out var entry) && item.Properties.ETag?.ToString() == entry.ETag
+            if (index.TryGetValue(name, out var entry) && TagOf(item.Properties.ETag) == entry.ETag
                 && local.TryGetValue(name, out var length) && length == entry.Length)
             {
                 current[name] = entry;
@@ -225,7 +232,7 @@ public sealed class AzureBlobStore : IBlobStore
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                 File.Move(temporary, target, overwrite: true);
                 // The ETag of the content downloaded, which may be newer than the listing's.
-                current[blob.Name] = new IndexEntry((response.Headers.ETag ?? blob.Item.Properties.ETag)?.ToString() ?? "", length);
+                current[blob.Name] = new IndexEntry(TagOf(response.Headers.ETag ?? blob.Item.Properties.ETag), length);
                 Interlocked.Increment(ref downloadedBlobCount);
                 Interlocked.Add(ref downloadedBytes, length);
                 // A killed process keeps what it finished.
@@ -328,6 +335,27 @@ public sealed class AzureBlobStore : IBlobStore
         if (!path.StartsWith(folder + Path.DirectorySeparatorChar, StringComparison.Ordinal))
             throw new InvalidDataException($"blob name '{name}' leads out of the local folder");
         return path;
+    }
+
+    /// <summary>An ETag as text, without quotes, whether it came from a listing or a response header.</summary>
+    private static string TagOf(ETag? tag)
+    {
+        var text = tag?.ToString() ?? "";
+        if (text.StartsWith("W/", StringComparison.Ordinal)) text = text[2..];
+        return text.Trim('"');
+    }
+
+    /// <summary>Folders left empty by deleted files, up to (not including) the root.</summary>
+    private static void DeleteEmptyFolders(IEnumerable<string> folders, string root)
+    {
+        foreach (var start in folders.OrderByDescending(folder => folder.Length))
+        {
+            for (var folder = start; folder.Length > root.Length && folder.StartsWith(root, StringComparison.Ordinal); folder = Path.GetDirectoryName(folder)!)
+            {
+                if (!Directory.Exists(folder) || Directory.EnumerateFileSystemEntries(folder).Any()) break;
+                Directory.Delete(folder);
+            }
+        }
     }
 
     private static string SafeName(string name)
@@ -462,7 +490,8 @@ public sealed class AzureBlobStore : IBlobStore
             await renewing;
             try
             {
-                await lease.ReleaseAsync();
+                using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+                await lease.ReleaseAsync(cancellationToken: timeout.Token);
             }
             catch (Exception)
             {

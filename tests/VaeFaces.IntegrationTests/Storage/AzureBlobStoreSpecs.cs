@@ -117,19 +117,20 @@ public class AzureBlobStoreSpecs : IAsyncLifetime
     {
         await UploadTextAsync("set/same.txt", "same");
         await UploadTextAsync("set/changed.txt", "old");
-        await UploadTextAsync("set/deleted.txt", "gone soon");
+        await UploadTextAsync("set/old/deleted.txt", "gone soon");
         var folder = await store.GetLocalFolderAsync(At("set"));
         var untouched = File.GetLastWriteTimeUtc(Path.Combine(folder, "same.txt"));
 
         await UploadTextAsync("set/changed.txt", "new");
         await UploadTextAsync("set/sub/added.txt", "added");
-        await store.DeleteAsync(At("set/deleted.txt"));
+        await store.DeleteAsync(At("set/old/deleted.txt"));
         var later = NewStore();
         Assert.Equal(folder, await later.GetLocalFolderAsync(At("set")));
 
         Assert.Equal(2, later.DownloadedBlobCount);
         Assert.Equal(new Dictionary<string, string> { ["changed.txt"] = "new", ["same.txt"] = "same", ["sub/added.txt"] = "added" }, FilesIn(folder));
         Assert.Equal(untouched, File.GetLastWriteTimeUtc(Path.Combine(folder, "same.txt")));
+        Assert.False(Directory.Exists(Path.Combine(folder, "old")));
     }
 
     [Fact]
