@@ -16,7 +16,7 @@ public class AzureBlobStoreSpecs : IAsyncLifetime
         Environment.GetEnvironmentVariable("ConnectionStrings__Blobs") is { Length: > 0 } configured ? configured : "UseDevelopmentStorage=true";
 
     private readonly string container = "t" + Guid.NewGuid().ToString("N");
-    private readonly string cache = Directory.CreateTempSubdirectory("vaefaces-azure-").FullName;
+    private readonly string cache = Path.Combine(Path.GetTempPath(), "vaefaces-azure-" + Guid.NewGuid().ToString("N"));
     private readonly AzureBlobStore store;
 
     public AzureBlobStoreSpecs() => store = NewStore();
@@ -34,13 +34,14 @@ public class AzureBlobStoreSpecs : IAsyncLifetime
             throw new InvalidOperationException(
                 $"Azurite is not reachable at {endpoint} ({e.Message}): start it with `deploy/local/services start azurite` or set ConnectionStrings__Blobs", e);
         }
+        Directory.CreateDirectory(cache);
     }
 
     public async Task DisposeAsync()
     {
+        if (Directory.Exists(cache)) Directory.Delete(cache, recursive: true);
         await new BlobServiceClient(ConnectionString, new BlobClientOptions(AzureBlobStore.EmulatorServiceVersion))
             .GetBlobContainerClient(container).DeleteIfExistsAsync();
-        Directory.Delete(cache, recursive: true);
     }
 
     private AzureBlobStore NewStore() => AzureBlobStore.Create(ConnectionString, null, cache);
