@@ -210,46 +210,53 @@ public sealed class AzureBlobStore : IBlobStore
         var container = service.GetBlobContainerClient(location.Container);
         var checkpointClock = Stopwatch.StartNew();
         var checkpointGate = new object();
-        await Parallel.ForEachAsync(wanted.OrderByDescending(blob => blob.Item.Properties.ContentLength ?? 0),
-            new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken },
-            async (blob, token) =>
-            {
-                var target = LocalPathOf(files, blob.Name);
-                var temporary = Path.Combine(partial, Guid.NewGuid().ToString("N"));
-                Response response;
-                try
+        try
+        {
+            await Parallel.ForEachAsync(wanted.OrderByDescending(blob => blob.Item.Properties.ContentLength ?? 0),
+                new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken },
+                async (blob, token) =>
                 {
-                    response = await container.GetBlobClient(blob.Item.Name).DownloadToAsync(temporary, token);
-                }
-                catch (RequestFailedException e) when (e.Status == 404)
-                {
-                    // Deleted since the listing.
-                    File.Delete(temporary);
-                    File.Delete(target);
-                    return;
-                }
-                var length = new FileInfo(temporary).Length;
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Move(temporary, target, overwrite: true);
-                // The ETag of the content downloaded, which may be newer than the listing's.
-                current[blob.Name] = new IndexEntry(TagOf(response.Headers.ETag ?? blob.Item.Properties.ETag), length);
-                Interlocked.Increment(ref downloadedBlobCount);
-                Interlocked.Add(ref downloadedBytes, length);
-                // A killed process keeps what it finished.
-                if (checkpointClock.Elapsed >= IndexCheckpointInterval && Monitor.TryEnter(checkpointGate))
-                {
+                    var target = LocalPathOf(files, blob.Name);
+                    var temporary = Path.Combine(partial, Guid.NewGuid().ToString("N"));
+                    Response response;
                     try
                     {
-                        WriteIndex(indexPath, current);
-                        checkpointClock.Restart();
+                        response = await container.GetBlobClient(blob.Item.Name).DownloadToAsync(temporary, token);
                     }
-                    finally
+                    catch (RequestFailedException e) when (e.Status == 404)
                     {
-                        Monitor.Exit(checkpointGate);
+                        // Deleted since the listing.
+                        File.Delete(temporary);
+                        File.Delete(target);
+                        return;
                     }
-                }
-            });
-        lock (checkpointGate) WriteIndex(indexPath, current);
+                    var length = new FileInfo(temporary).Length;
+                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                    File.Move(temporary, target, overwrite: true);
+                    // The ETag of the content downloaded, which may be newer than the listing's.
+                    current[blob.Name] = new IndexEntry(TagOf(response.Headers.ETag ?? blob.Item.Properties.ETag), length);
+                    Interlocked.Increment(ref downloadedBlobCount);
+                    Interlocked.Add(ref downloadedBytes, length);
+                    // A killed process keeps what it finished.
+                    if (checkpointClock.Elapsed >= IndexCheckpointInterval && Monitor.TryEnter(checkpointGate))
+                    {
+                        try
+                        {
+                            WriteIndex(indexPath, current);
+                            checkpointClock.Restart();
+                        }
+                        finally
+                        {
+                            Monitor.Exit(checkpointGate);
+                        }
+                    }
+                });
+        }
+        finally
+        {
+            // Also when cancelled or failed: what finished is kept.
+            lock (checkpointGate) WriteIndex(indexPath, current);
+        }
         Directory.Delete(partial, recursive: true);
         return files;
     }
