@@ -9,5 +9,12 @@ app.Configure(config =>
     config.AddCommand<PipelineCommand>("pipeline").WithDescription("Train, statistics, samples, vectors, explore and bulk edit on a CelebA-layout dataset.");
     config.AddCommand<GenerateFacesCommand>("generate-faces").WithDescription("Draw synthetic faces in the CelebA layout.");
     config.AddCommand<BenchCommand>("bench").WithDescription("Measure throughput ratios and append them to docs/benchmarks.md.");
+
+    // The verbs below talk to a running Scheduler (--scheduler, --api-key) instead of running jobs in this process.
+    config.AddCommand<SubmitCommand>("submit").WithDescription("Submit a job to the Scheduler and print its id.")
+        .WithExample("submit", "TrainModel", "--param", "dataset=datasets/faces", "--param", "epochs=5", "--wait");
+    config.AddCommand<StatusCommand>("status").WithDescription("Show a job's status, progress, metrics and artifacts; --wait follows it to its end.");
+    config.AddCommand<JobsCommand>("jobs").WithDescription("List the Scheduler's jobs, newest first.");
+    config.AddCommand<CancelCommand>("cancel").WithDescription("Cancel a queued or running job.");
 });
 return await app.RunAsync(args);
