@@ -1,5 +1,6 @@
 using Spectre.Console.Cli;
 using VaeFaces.Cli.Commands;
+using VaeFaces.Cli.Commands.Schedules;
 
 var app = new CommandApp();
 app.Configure(config =>
@@ -16,5 +17,16 @@ app.Configure(config =>
     config.AddCommand<StatusCommand>("status").WithDescription("Show a job's status, progress, metrics and artifacts; --wait follows it to its end.");
     config.AddCommand<JobsCommand>("jobs").WithDescription("List the Scheduler's jobs, newest first.");
     config.AddCommand<CancelCommand>("cancel").WithDescription("Cancel a queued or running job.");
+    config.AddBranch("schedule", schedule =>
+    {
+        schedule.SetDescription("Recurring jobs on the Scheduler (cron, UTC).");
+        schedule.AddCommand<ScheduleSetCommand>("set").WithDescription("Create or replace a schedule.")
+            .WithExample("schedule", "set", "nightly", "--cron", "\"0 3 * * *\"", "--kind", "TrainModel", "--param", "dataset=datasets/faces",
+                "--then", "ComputeLatentStatistics", "--then", "ExtractAttributeVectors");
+        schedule.AddCommand<ScheduleListCommand>("list").WithDescription("List the schedules with their next and last fire.");
+        schedule.AddCommand<ScheduleShowCommand>("show").WithDescription("Show one schedule.");
+        schedule.AddCommand<ScheduleRemoveCommand>("remove").WithDescription("Remove a schedule.");
+        schedule.AddCommand<ScheduleTriggerCommand>("trigger").WithDescription("Fire a schedule now.");
+    });
 });
 return await app.RunAsync(args);
