@@ -28,5 +28,7 @@ app.Configure(config =>
         schedule.AddCommand<ScheduleRemoveCommand>("remove").WithDescription("Remove a schedule.");
         schedule.AddCommand<ScheduleTriggerCommand>("trigger").WithDescription("Fire a schedule now.");
     });
+    config.AddCommand<UploadDatasetCommand>("upload-dataset").WithDescription("Upload a local folder to blob storage, in parallel, for the Scheduler's jobs.")
+        .WithExample("upload-dataset", "./faces", "datasets/faces");
 });
 return await app.RunAsync(args);
