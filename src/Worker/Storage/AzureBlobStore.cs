@@ -262,7 +262,7 @@ public sealed class AzureBlobStore : IBlobStore
     }
 
     /// <summary>
-    /// A 60 s lease on the blob (created empty if missing), renewed every 20 s until disposed, then released;
+    /// A 15 s lease on the blob (created empty if missing), renewed every 5 s until disposed, then released;
     /// null while another holder has it. A holder that dies loses it when the lease expires.
     /// </summary>
     public async Task<IAsyncDisposable?> TryLockAsync(BlobLocation blob, CancellationToken cancellationToken = default)

@@ -23,7 +23,7 @@ public interface IBlobStore
 
     /// <summary>
     /// An exclusive lock named by a blob, held until disposed; null when another holder has it. A holder that dies
-    /// loses it (a process lock, or a blob lease of a minute that the holder keeps renewing).
+    /// loses it (a process lock, or a short blob lease that the holder keeps renewing).
     /// </summary>
     Task<IAsyncDisposable?> TryLockAsync(BlobLocation blob, CancellationToken cancellationToken = default);
 }
