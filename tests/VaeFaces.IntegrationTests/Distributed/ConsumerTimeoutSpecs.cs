@@ -40,7 +40,8 @@ public class ConsumerTimeoutSpecs(DistributedFixture services)
                 LearningRate = 0.001, EarlyStoppingPatience = 0,
             });
 
-            // The broker takes the message back after 5 s and hands it out again; the copy must find the result, not rerun.
+            // The broker takes the message back after 5 s and hands it out again (the only way a second copy can exist: it
+            // was sent once); the copy must find the result, not run the job again.
             var deadline = DateTime.UtcNow.AddMinutes(6);
             string Log() => first.Output + "\n" + second.Output;
             while (!Log().Contains($"TrainModel {id} already succeeded", StringComparison.Ordinal))
@@ -53,7 +54,6 @@ public class ConsumerTimeoutSpecs(DistributedFixture services)
             Assert.True((manifest.FinishedAt! - manifest.StartedAt).Value > TimeSpan.FromSeconds(10), "the job was shorter than the timeout test needs:\n" + Log());
             Assert.Single(Regex.Matches(Log(), $"TrainModel {id} started"));
             Assert.Single(Regex.Matches(Log(), $"TrainModel {id} succeeded in"));
-            Assert.Contains("PRECONDITION_FAILED", Log());
         }
         finally
         {
