@@ -57,7 +57,11 @@ public static class SchedulerServiceCollectionExtensions
         services.AddHangfireServer(server => server.SchedulePollingInterval = options.QueuePollInterval);
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgres");
-        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new BlobLocationJsonConverter()));
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new BlobLocationJsonConverter());
+            json.SerializerOptions.NumberHandling |= System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals;
+        });
         return services;
     }
 
