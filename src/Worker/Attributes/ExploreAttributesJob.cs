@@ -14,8 +14,6 @@ public static class ExploreAttributesJob
 {
     public static async Task RunAsync(ExploreAttributes command, JobContext job)
     {
-        if (command.Images is < 1 or > 64) throw new JobInputException($"Images must be between 1 and 64 (got {command.Images})");
-        if (command.Magnitudes.Count == 0) throw new JobInputException("Magnitudes is empty");
         using var model = await job.LoadModelAsync(command.Model);
         var vectors = await AttributeVectorFiles.ReadAsync(job, command.Vectors);
         var names = command.Attributes.Count > 0 ? command.Attributes.ToList() : vectors.Keys.ToList();

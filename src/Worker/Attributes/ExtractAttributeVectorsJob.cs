@@ -14,7 +14,6 @@ public static class ExtractAttributeVectorsJob
         var evaluationSplit = JobContext.ParseSplit(command.EvaluationSplit, nameof(command.EvaluationSplit));
         if (fitSplit == evaluationSplit)
             throw new JobInputException($"{nameof(command.EvaluationSplit)} must differ from {nameof(command.FitSplit)} ({command.FitSplit}): never evaluate on the fitted split");
-        if (command.MinCount < 1) throw new JobInputException($"MinCount must be at least 1 (got {command.MinCount})");
 
         using var model = await job.LoadModelAsync(command.Model);
         var dataset = await job.OpenDatasetAsync(command.Dataset);

@@ -23,9 +23,6 @@ public static class EditImagesJob
 
     public static async Task RunAsync(EditImages command, JobContext job)
     {
-        if (command.Edits.Count == 0) throw new JobInputException("Edits is empty: name at least one attribute and magnitude");
-        if (command.BatchSize < 1) throw new JobInputException($"BatchSize must be at least 1 (got {command.BatchSize})");
-        if (command.JpegQuality is < 1 or > 100) throw new JobInputException($"JpegQuality must be between 1 and 100 (got {command.JpegQuality})");
         using var model = await job.LoadModelAsync(command.Model);
         var edits = AttributeVectorFiles.Select(await AttributeVectorFiles.ReadAsync(job, command.Vectors), command.Edits, nameof(command.Edits));
         var input = EditInput.Open(await job.Store.GetLocalFolderAsync(command.Input, job.CancellationToken), command.Split);

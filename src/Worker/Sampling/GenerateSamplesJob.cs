@@ -12,7 +12,6 @@ public static class GenerateSamplesJob
 {
     public static async Task RunAsync(GenerateSamples command, JobContext job)
     {
-        if (command.Count is < 1 or > 1024) throw new JobInputException($"Count must be between 1 and 1024 (got {command.Count})");
         using var model = await job.LoadModelAsync(command.Model);
         await job.AddLineageAsync("statistics", command.Statistics);
         var mean = await LatentFiles.ReadVectorAsync(job.Store, command.Statistics.Child(LatentFiles.Mean), job.CancellationToken);

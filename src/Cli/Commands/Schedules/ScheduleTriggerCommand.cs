@@ -1,6 +1,4 @@
-using System.ComponentModel;
 using Spectre.Console;
-using Spectre.Console.Cli;
 using VaeFaces.Cli.Api;
 using VaeFaces.Cli.Display;
 
@@ -10,15 +8,9 @@ namespace VaeFaces.Cli.Commands.Schedules;
 /// Fires a schedule now. The Scheduler fires it through its queue like a timed fire, so the job appears a few seconds
 /// later; one fire per minute makes one job (a second trigger within the minute finds the first one's job).
 /// </summary>
-public sealed class ScheduleTriggerCommand : SchedulerCommand<ScheduleTriggerCommand.Settings>
+public sealed class ScheduleTriggerCommand : SchedulerCommand<ScheduleNameSettings>
 {
-    public sealed class Settings : SchedulerSettings
-    {
-        [CommandArgument(0, "<name>")]
-        public string Name { get; init; } = "";
-    }
-
-    protected override async Task<int> RunAsync(SchedulerClient client, Settings settings, CancellationToken cancellationToken)
+    protected override async Task<int> RunAsync(SchedulerClient client, ScheduleNameSettings settings, CancellationToken cancellationToken)
     {
         await client.TriggerScheduleAsync(settings.Name, cancellationToken);
         var name = Markup.Escape(settings.Name);
