@@ -22,5 +22,7 @@ public sealed record TrainModel : IJobCommand
     public int EarlyStoppingPatience { get; init; } = 3;
     public int CheckpointEverySteps { get; init; } = 200;
     public int Seed { get; init; } = 42;
+    /// <summary>Largest gradient L2 norm before clipping; 0 disables clipping.</summary>
+    public double GradientClipNorm { get; init; }
     public bool SkipBadImages { get; init; }
 }

@@ -34,6 +34,7 @@ public static class JobValidator
                 if (c.KlWarmupEpochs is < 0 or double.NaN) errors.Add(nameof(c.KlWarmupEpochs), $"must not be negative (got {c.KlWarmupEpochs})");
                 AtLeast(errors, nameof(c.EarlyStoppingPatience), c.EarlyStoppingPatience, 0);
                 AtLeast(errors, nameof(c.CheckpointEverySteps), c.CheckpointEverySteps, 1);
+                if (c.GradientClipNorm is < 0 or double.NaN) errors.Add(nameof(c.GradientClipNorm), $"must not be negative (got {c.GradientClipNorm})");
                 break;
             case ComputeLatentStatistics c:
                 Location(errors, nameof(c.Model), c.Model);

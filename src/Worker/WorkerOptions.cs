@@ -16,6 +16,12 @@ public sealed class WorkerOptions
     /// <summary>Jobs this worker runs at once; a GPU worker takes one at a time.</summary>
     public int ConcurrentJobs { get; set; } = 1;
 
+    /// <summary>
+    /// When set, each TrainModel job appends one line per optimizer step to DIR/JOBID.batches.csv (epoch, step, global
+    /// step, image rows): an audit of which images every step trained on, kept across resumes.
+    /// </summary>
+    public string? BatchLogDirectory { get; set; }
+
     public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How often a redelivered job checks whether the worker running it has finished or died.</summary>

@@ -123,7 +123,7 @@ public sealed class Benchmark(int imageSize, int batchSize, int steps, int image
         }
         else
         {
-            var order = Ml.Data.BatchLoader.ShuffledOrder(data.Count, 1)[..(batchSize * (WarmupSteps + steps))];
+            var order = Ml.Data.BatchLoader.ShuffledOrder(data.Count, 1, 0)[..(batchSize * (WarmupSteps + steps))];
             await using var loader = new Ml.Data.BatchLoader(data, order, batchSize, cancellationToken);
             var step = 0;
             await foreach (var buffer in loader.ReadAllAsync())

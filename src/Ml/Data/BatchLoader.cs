@@ -30,10 +30,14 @@ public sealed class BatchLoader : IAsyncDisposable
         producer = Task.Run(() => ProduceAsync(images, order, batchSize, stop.Token));
     }
 
-    public static int[] ShuffledOrder(int count, int seed)
+    /// <summary>
+    /// The training order of an epoch, a function of (seed, epoch) only: every process, and a resumed run, shuffles the
+    /// same way. Seeded System.Random is a fixed algorithm; HashCode.Combine is not used because it is salted per process.
+    /// </summary>
+    public static int[] ShuffledOrder(int count, int seed, int epoch)
     {
         var order = Enumerable.Range(0, count).ToArray();
-        new Random(seed).Shuffle(order);
+        new Random(unchecked(seed * 1_000_003 + epoch)).Shuffle(order);
         return order;
     }
 

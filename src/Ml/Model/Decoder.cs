@@ -29,7 +29,7 @@ public sealed class Decoder : Module<Tensor, Tensor>
             layers.Add(($"up{i}", Upsample(scale_factor: [2.0, 2.0], mode: UpsampleMode.Nearest)));
             inChannels = outChannels;
         }
-        layers.Add(("to_rgb", Conv2d(inChannels, 3, 3, padding: 1)));
+        layers.Add(("to_rgb", new RgbOutputConv(inChannels)));
         layers.Add(("sigmoid", Sigmoid()));
         blocks = Sequential(layers);
         RegisterComponents();

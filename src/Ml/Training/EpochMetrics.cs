@@ -1,5 +1,6 @@
 namespace VaeFaces.Ml.Training;
 
+/// <param name="SkippedSteps">Steps of this epoch whose loss or gradient was not finite, so no update was made.</param>
 public sealed record EpochMetrics(
     int Epoch,
     double LearningRate,
@@ -10,4 +11,5 @@ public sealed record EpochMetrics(
     double ValidationLoss,
     double ValidationReconstruction,
     double ValidationKl,
-    double Seconds);
+    double Seconds,
+    int SkippedSteps = 0);

@@ -9,94 +9,156 @@ namespace VaeFaces.Ml.Training;
 
 /// <summary>
 /// Trains the VAE with the schedule applied, early stopping on the validation reconstruction loss, and checkpoints
-/// every N steps and at each epoch end; a checkpoint found at start is resumed from.
+/// every N steps, at each epoch end and when cancelled; a checkpoint found at start is resumed from. A step whose loss
+/// or gradient is not finite is skipped; too many in a row roll back to the last good checkpoint with the learning rate
+/// halved. Only finite weights are ever saved.
 /// </summary>
 public sealed class Trainer(ICheckpointStore checkpoints, ILogger logger)
 {
     public async Task<TrainingResult> TrainAsync(DecodedImages train, DecodedImages validation, TrainingOptions options,
-        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
+        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken, Action<TrainedBatch>? onBatch = null)
     {
         if (train.Count == 0) throw new DatasetException("train split", null, "has no images");
         if (validation.Count == 0) throw new DatasetException("validation split", null, "has no images");
         torch.random.manual_seed(options.Seed);
         var device = Devices.Best();
-        var size = options.Model.ImageSize;
         var model = new VariationalAutoencoder(options.Model).to(device);
         var best = new VariationalAutoencoder(options.Model).to(device);
         using var optimizer = CreateOptimizer(model, options);
 
-        var state = new TrainingState();
-        TrainingState? resumedFrom = null;
-        using (var stream = checkpoints.OpenLatest())
+        var resumedFrom = Restore(model, best, optimizer);
+        if (resumedFrom is not null)
+            logger.LogInformation("Resuming training from checkpoint: epoch {Epoch}, step {Step} of the epoch, global step {GlobalStep}",
+                resumedFrom.Epoch + 1, resumedFrom.StepInEpoch, resumedFrom.GlobalStep);
+        var state = resumedFrom ?? new TrainingState();
+        // The starting point is a good checkpoint too, so a rollback always has somewhere to go.
+        if (resumedFrom is null) Save(state, model, best, optimizer);
+
+        var run = new Run(train, validation, options, progress, onBatch, device, Stopwatch.StartNew(), state.GlobalStep);
+        while (true)
         {
-            if (stream is not null)
+            try
             {
-                state = TrainingCheckpoint.Read(stream, model, best, optimizer);
-                resumedFrom = state;
-                logger.LogInformation("Resuming training from checkpoint: epoch {Epoch}, step {Step} of the epoch, global step {GlobalStep}",
-                    state.Epoch + 1, state.StepInEpoch, state.GlobalStep);
+                state = await TrainEpochsAsync(run, state, model, best, optimizer, cancellationToken);
+                break;
+            }
+            catch (DivergedException diverged)
+            {
+                if (state.Rollbacks >= options.MaxRollbacks)
+                    throw new TrainingDivergedException($"training diverged: {diverged.Message}; tried {state.Rollbacks} rollbacks to the last " +
+                        $"good checkpoint, halving the learning rate each time (last {options.LearningRateAt(state.Epoch) * state.LearningRateScale:G3}); " +
+                        "lower the learning rate or set gradient clipping");
+                var restored = Restore(model, best, optimizer)!;
+                state = restored with { Rollbacks = state.Rollbacks + 1, SkippedSteps = state.SkippedSteps };
+                logger.LogWarning("Training: {Reason}; rolling back to epoch {Epoch}, step {Step} with the learning rate halved (rollback {Rollback} of {Max})",
+                    diverged.Message, state.Epoch + 1, state.StepInEpoch, state.Rollbacks, options.MaxRollbacks);
+                Save(state, model, best, optimizer);
             }
         }
 
-        var stepsPerEpoch = (train.Count + options.BatchSize - 1) / options.BatchSize;
-        var totalSteps = (long)stepsPerEpoch * options.Epochs;
-        var runClock = Stopwatch.StartNew();
-        var startStep = state.GlobalStep;
-        var stoppedEarly = IsStopped(state, options);
+        model.Dispose();
+        best.eval();
+        return new TrainingResult(best, state.History, state.BestEpoch, IsStopped(state, options), resumedFrom, state.SkippedSteps, state.Rollbacks);
+    }
 
-        for (var epoch = state.Epoch; epoch < options.Epochs && !stoppedEarly; epoch++)
+    private sealed record Run(DecodedImages Train, DecodedImages Validation, TrainingOptions Options, IProgress<TrainingProgress>? Progress,
+        Action<TrainedBatch>? OnBatch, Device Device, Stopwatch Clock, long StartStep)
+    {
+        public int StepsPerEpoch => (Train.Count + Options.BatchSize - 1) / Options.BatchSize;
+    }
+
+    /// <summary>A step or an epoch that left the model unusable; the caller rolls back.</summary>
+    private sealed class DivergedException(string message) : Exception(message);
+
+    private async Task<TrainingState> TrainEpochsAsync(Run run, TrainingState state, VariationalAutoencoder model,
+        VariationalAutoencoder best, optim.Optimizer optimizer, CancellationToken cancellationToken)
+    {
+        var options = run.Options;
+        var size = options.Model.ImageSize;
+        var totalSteps = (long)run.StepsPerEpoch * options.Epochs;
+        var parameters = model.parameters().ToList();
+        var clipNorm = options.GradientClipNorm > 0 ? options.GradientClipNorm : double.PositiveInfinity;
+
+        for (var epoch = state.Epoch; epoch < options.Epochs && !IsStopped(state, options); epoch++)
         {
-            var learningRate = options.LearningRateAt(epoch);
+            var learningRate = options.LearningRateAt(epoch) * state.LearningRateScale;
             foreach (var group in optimizer.ParamGroups) group.LearningRate = learningRate;
             model.train();
 
-            var order = BatchLoader.ShuffledOrder(train.Count, HashCode.Combine(options.Seed, epoch));
+            var order = BatchLoader.ShuffledOrder(run.Train.Count, options.Seed, epoch);
             var skip = Math.Min(order.Length, state.StepInEpoch * options.BatchSize);
             var epochClock = Stopwatch.StartNew();
-            await using (var loader = new BatchLoader(train, order[skip..], options.BatchSize, cancellationToken))
+            var badInARow = 0;
+            try
             {
+                await using var loader = new BatchLoader(run.Train, order[skip..], options.BatchSize, cancellationToken);
                 await foreach (var batch in loader.ReadAllAsync())
                 {
                     double loss, reconstruction, kl;
-                    var klWeight = options.KlWeightAt((double)state.GlobalStep / stepsPerEpoch);
+                    var finite = false;
+                    var klWeight = options.KlWeightAt((double)state.GlobalStep / run.StepsPerEpoch);
                     var count = batch.Count;
+                    var rows = run.OnBatch is null ? null : batch.Rows[..count];
                     using (torch.NewDisposeScope())
                     {
-                        var images = BatchTensors.ToTensor(batch, size, device);
+                        var images = BatchTensors.ToTensor(batch, size, run.Device);
                         loader.Return(batch);
                         optimizer.zero_grad();
                         var terms = VaeLoss.Compute(images, model.forward(images), klWeight);
-                        terms.Total.backward();
-                        optimizer.step();
                         (loss, reconstruction, kl) = (terms.Total.item<float>(), terms.Reconstruction.item<float>(), terms.Kl.item<float>());
+                        if (double.IsFinite(loss))
+                        {
+                            terms.Total.backward();
+                            // The norm is needed anyway to see a non-finite gradient; with no clip set, it clips nothing.
+                            finite = double.IsFinite(nn.utils.clip_grad_norm_(parameters, clipNorm));
+                            if (finite) optimizer.step();
+                        }
                     }
-                    if (!double.IsFinite(loss))
-                        throw new InvalidOperationException($"training diverged: loss is {loss} at epoch {epoch + 1}, step {state.StepInEpoch + 1}");
 
+                    var where = $"epoch {epoch + 1}, step {state.StepInEpoch + 1}";
+                    badInARow = finite ? 0 : badInARow + 1;
                     state = state with
                     {
                         StepInEpoch = state.StepInEpoch + 1,
                         GlobalStep = state.GlobalStep + 1,
-                        TrainLossSum = state.TrainLossSum + loss * count,
-                        TrainReconstructionSum = state.TrainReconstructionSum + reconstruction * count,
-                        TrainKlSum = state.TrainKlSum + kl * count,
+                        TrainLossSum = state.TrainLossSum + (finite ? loss * count : 0),
+                        TrainReconstructionSum = state.TrainReconstructionSum + (finite ? reconstruction * count : 0),
+                        TrainKlSum = state.TrainKlSum + (finite ? kl * count : 0),
+                        SkippedInEpoch = state.SkippedInEpoch + (finite ? 0 : 1),
+                        SkippedSteps = state.SkippedSteps + (finite ? 0 : 1),
                     };
-                    progress?.Report(Progress(state, startStep, totalSteps, runClock, "training", new()
+                    if (!finite)
+                    {
+                        logger.LogWarning("Skipped {Where}: {What} is not finite", where, double.IsFinite(loss) ? "the gradient" : $"the loss ({loss})");
+                        if (badInARow >= options.MaxBadStepsInARow) throw new DivergedException($"{badInARow} non-finite steps in a row up to {where}");
+                    }
+                    else run.OnBatch?.Invoke(new TrainedBatch(epoch + 1, state.StepInEpoch, state.GlobalStep, rows!));
+
+                    run.Progress?.Report(Progress(state, run, totalSteps, new()
                     {
                         ["epoch"] = epoch + 1, ["loss"] = loss, ["recon"] = reconstruction, ["kl"] = kl, ["lr"] = learningRate,
+                        ["skipped_steps"] = state.SkippedSteps,
                     }));
                     if (state.GlobalStep % options.CheckpointEverySteps == 0)
-                        Save(state with { EpochSecondsSoFar = state.EpochSecondsSoFar + epochClock.Elapsed.TotalSeconds }, model, best, optimizer);
+                        Save(WithClock(state, epochClock), model, best, optimizer, where);
                     cancellationToken.ThrowIfCancellationRequested();
                 }
             }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Stopped (a signal, a worker shutting down, a cancel): keep every finished step for the resume.
+                Save(WithClock(state, epochClock), model, best, optimizer, $"epoch {epoch + 1}, step {state.StepInEpoch}");
+                logger.LogInformation("Training stopped at epoch {Epoch}, step {Step}; checkpoint saved", epoch + 1, state.StepInEpoch);
+                throw;
+            }
 
-            var trained = Math.Max(1, Math.Min(train.Count, state.StepInEpoch * options.BatchSize));
-            var finalKlWeight = options.KlWeightAt((double)state.GlobalStep / stepsPerEpoch);
-            var (valLoss, valReconstruction, valKl) = Evaluate(model, validation, options.BatchSize, finalKlWeight, device);
+            var trained = Math.Max(1, Math.Min(run.Train.Count, (state.StepInEpoch - state.SkippedInEpoch) * options.BatchSize));
+            var finalKlWeight = options.KlWeightAt((double)state.GlobalStep / run.StepsPerEpoch);
+            var (valLoss, valReconstruction, valKl) = Evaluate(model, run.Validation, options.BatchSize, finalKlWeight, run.Device);
+            if (!double.IsFinite(valLoss)) throw new DivergedException($"validation loss is {valLoss} after epoch {epoch + 1}");
             var metrics = new EpochMetrics(epoch + 1, learningRate, finalKlWeight,
                 state.TrainLossSum / trained, state.TrainReconstructionSum / trained, state.TrainKlSum / trained,
-                valLoss, valReconstruction, valKl, state.EpochSecondsSoFar + epochClock.Elapsed.TotalSeconds);
+                valLoss, valReconstruction, valKl, state.EpochSecondsSoFar + epochClock.Elapsed.TotalSeconds, state.SkippedInEpoch);
             logger.LogInformation("Epoch {Epoch}/{Epochs}: train loss {TrainLoss:F5}, val recon {ValRecon:F5}, val KL {ValKl:F4}, lr {Lr:G3}, {Seconds:F1}s",
                 epoch + 1, options.Epochs, metrics.TrainLoss, valReconstruction, valKl, learningRate, metrics.Seconds);
 
@@ -110,17 +172,15 @@ public sealed class Trainer(ICheckpointStore checkpoints, ILogger logger)
                 BestValidationReconstruction = improved ? valReconstruction : state.BestValidationReconstruction,
                 BestEpoch = improved ? epoch + 1 : state.BestEpoch,
                 EpochsWithoutImprovement = improved ? 0 : state.EpochsWithoutImprovement + 1,
+                SkippedSteps = state.SkippedSteps,
+                Rollbacks = state.Rollbacks,
             };
-            Save(state, model, best, optimizer);
-            stoppedEarly = IsStopped(state, options);
-            if (stoppedEarly)
+            Save(state, model, best, optimizer, $"the end of epoch {epoch + 1}");
+            if (IsStopped(state, options))
                 logger.LogInformation("Early stopping: validation reconstruction loss has not improved for {Patience} epochs; best epoch {Best}",
                     options.EarlyStoppingPatience, state.BestEpoch);
         }
-
-        model.Dispose();
-        best.eval();
-        return new TrainingResult(best, state.History, state.BestEpoch, stoppedEarly, resumedFrom);
+        return state;
     }
 
     /// <summary>Mean loss terms over a set of images in eval mode (z = z_mean).</summary>
@@ -147,8 +207,18 @@ public sealed class Trainer(ICheckpointStore checkpoints, ILogger logger)
         return (loss / images.Count, reconstruction / images.Count, kl / images.Count);
     }
 
+    public static bool AllFinite(nn.Module module)
+    {
+        using var scope = torch.NewDisposeScope();
+        return module.parameters().All(p => torch.isfinite(p).all().item<bool>())
+            && module.buffers().All(b => !b.is_floating_point() || torch.isfinite(b).all().item<bool>());
+    }
+
     private static bool IsStopped(TrainingState state, TrainingOptions options) =>
         options.EarlyStoppingPatience > 0 && state.EpochsWithoutImprovement >= options.EarlyStoppingPatience;
+
+    private static TrainingState WithClock(TrainingState state, Stopwatch epochClock) =>
+        state with { EpochSecondsSoFar = state.EpochSecondsSoFar + epochClock.Elapsed.TotalSeconds };
 
     private static optim.Optimizer CreateOptimizer(VariationalAutoencoder model, TrainingOptions options) => options.Optimizer switch
     {
@@ -158,15 +228,25 @@ public sealed class Trainer(ICheckpointStore checkpoints, ILogger logger)
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Optimizer, "unknown optimizer"),
     };
 
-    private void Save(TrainingState state, VariationalAutoencoder model, VariationalAutoencoder best, optim.Optimizer optimizer) =>
-        checkpoints.Save(stream => TrainingCheckpoint.Write(stream, state, model, best, optimizer));
-
-    private static TrainingProgress Progress(TrainingState state, long startStep, long totalSteps, Stopwatch clock, string stage,
-        Dictionary<string, double> metrics)
+    private TrainingState? Restore(VariationalAutoencoder model, VariationalAutoencoder best, optim.Optimizer optimizer)
     {
-        var done = state.GlobalStep - startStep;
+        using var stream = checkpoints.OpenLatest();
+        return stream is null ? null : TrainingCheckpoint.Read(stream, model, best, optimizer);
+    }
+
+    /// <summary>A checkpoint is only ever written from finite weights: a rollback or a resume never starts from NaN.</summary>
+    private void Save(TrainingState state, VariationalAutoencoder model, VariationalAutoencoder best, optim.Optimizer optimizer,
+        string where = "the start")
+    {
+        if (!AllFinite(model) || !AllFinite(best)) throw new DivergedException($"weights are not finite at {where}");
+        checkpoints.Save(stream => TrainingCheckpoint.Write(stream, state, model, best, optimizer));
+    }
+
+    private static TrainingProgress Progress(TrainingState state, Run run, long totalSteps, Dictionary<string, double> metrics)
+    {
+        var done = state.GlobalStep - run.StartStep;
         var remaining = totalSteps - state.GlobalStep;
-        TimeSpan? eta = done > 0 ? TimeSpan.FromSeconds(clock.Elapsed.TotalSeconds / done * remaining) : null;
-        return new TrainingProgress((double)state.GlobalStep / totalSteps, eta, stage, metrics);
+        TimeSpan? eta = done > 0 ? TimeSpan.FromSeconds(run.Clock.Elapsed.TotalSeconds / done * remaining) : null;
+        return new TrainingProgress((double)state.GlobalStep / totalSteps, eta, "training", metrics);
     }
 }

@@ -20,6 +20,12 @@ public sealed record TrainingState
     public double BestValidationReconstruction { get; init; } = double.PositiveInfinity;
     public int BestEpoch { get; init; } = -1;
     public int EpochsWithoutImprovement { get; init; }
+    /// <summary>Steps skipped for a non-finite loss or gradient: in this epoch, and in the whole run.</summary>
+    public int SkippedInEpoch { get; init; }
+    public int SkippedSteps { get; init; }
+    /// <summary>Rollbacks so far; each halves the learning rate (LearningRateScale = 0.5^Rollbacks).</summary>
+    public int Rollbacks { get; init; }
+    public double LearningRateScale => Math.Pow(0.5, Rollbacks);
 }
 
 /// <summary>Checkpoint file: magic, state JSON, model, best model, optimizer state, torch RNG state.</summary>

@@ -35,6 +35,12 @@ public sealed record TrainingOptions
     public int EarlyStoppingPatience { get; init; } = 3;
     public int CheckpointEverySteps { get; init; } = 200;
     public int Seed { get; init; } = 42;
+    /// <summary>Largest gradient L2 norm before clipping; 0 disables clipping.</summary>
+    public double GradientClipNorm { get; init; }
+    /// <summary>Non-finite steps in a row that trigger a rollback to the last good checkpoint with the learning rate halved.</summary>
+    public int MaxBadStepsInARow { get; init; } = 5;
+    /// <summary>Rollbacks allowed before the job fails as diverged.</summary>
+    public int MaxRollbacks { get; init; } = 3;
 
     public double LearningRateAt(int epoch) => Schedule switch
     {
@@ -55,6 +61,9 @@ public sealed record TrainingOptions
         if (LearningRate is <= 0 or > 1) yield return $"LearningRate must be in (0, 1] (got {LearningRate})";
         if (LrDecay is <= 0 or > 1) yield return $"LrDecay must be in (0, 1] (got {LrDecay})";
         if (KlWeight < 0) yield return $"KlWeight must not be negative (got {KlWeight})";
+        if (GradientClipNorm < 0) yield return $"GradientClipNorm must not be negative (got {GradientClipNorm})";
+        if (MaxBadStepsInARow < 1) yield return $"MaxBadStepsInARow must be at least 1 (got {MaxBadStepsInARow})";
+        if (MaxRollbacks < 0) yield return $"MaxRollbacks must not be negative (got {MaxRollbacks})";
         if (CheckpointEverySteps < 1) yield return $"CheckpointEverySteps must be at least 1 (got {CheckpointEverySteps})";
         if (!ModelOptions.SupportedImageSizes.Contains(Model.ImageSize))
             yield return $"ImageSize must be one of {string.Join(", ", ModelOptions.SupportedImageSizes)} (got {Model.ImageSize})";

@@ -6,6 +6,7 @@ using VaeFaces.Ml.Data;
 using VaeFaces.Ml.Model;
 using VaeFaces.Ml.Training;
 using VaeFaces.Worker.Storage;
+using VaeFaces.Worker.Training;
 
 namespace VaeFaces.Worker.Jobs;
 
@@ -23,6 +24,10 @@ public sealed class JobContext(IBlobStore store, WorkerOptions options, ILogger 
     public Dictionary<string, double> Metrics { get; } = [];
     public Dictionary<string, double> TimingsSeconds { get; } = [];
     public bool Resumed { get; set; }
+
+    /// <summary>The batch log of a training job, or null when WorkerOptions.BatchLogDirectory is not set.</summary>
+    public BatchLog? BatchLog(Guid jobId) =>
+        options.BatchLogDirectory is { Length: > 0 } folder ? new BatchLog(Path.Combine(folder, $"{jobId}.batches.csv")) : null;
 
     public IProgress<double> Stage(string name, double from, double to) => new StageProgress(Progress, name, from, to);
 

@@ -10,6 +10,7 @@ using VaeFaces.Contracts;
 using VaeFaces.Ml.Data;
 using VaeFaces.Messaging;
 using VaeFaces.Ml.Model;
+using VaeFaces.Ml.Training;
 using VaeFaces.Worker.Storage;
 
 namespace VaeFaces.Worker.Jobs;
@@ -89,7 +90,7 @@ public sealed class JobRunner(IBlobStore store, RunningJobs runningJobs, IOption
             await EndAsync(command, job, manifest, JobStatus.Failed, reason);
             await context.Publish(new JobFailed(command.JobId, kind, command.Output, reason), CancellationToken.None);
             // Bad input is final; anything else also faults the message so it lands in the error queue with its trace.
-            if (error is DatasetException or JobInputException) return;
+            if (error is DatasetException or JobInputException or TrainingDivergedException) return;
             throw;
         }
 
@@ -147,7 +148,7 @@ public sealed class JobRunner(IBlobStore store, RunningJobs runningJobs, IOption
 
     private static string Reason(Exception error) => error switch
     {
-        DatasetException or JobInputException => error.Message,
+        DatasetException or JobInputException or TrainingDivergedException => error.Message,
         AggregateException { InnerExceptions.Count: 1 } aggregate => Reason(aggregate.InnerException!),
         _ => $"{error.GetType().Name}: {error.Message}",
     };

@@ -29,8 +29,9 @@ public static class TrainModelJob
 
         var checkpoints = new BlobCheckpointStore(job.Store, command.Output.Child(CheckpointName(command.JobId)));
         var trainer = new Trainer(checkpoints, job.Logger);
+        using var batchLog = job.BatchLog(command.JobId);
         var result = await job.TimeAsync("train", () =>
-            trainer.TrainAsync(train, validation, options, new ScaledProgress(job.Progress, 0.1, 0.97), job.CancellationToken));
+            trainer.TrainAsync(train, validation, options, new ScaledProgress(job.Progress, 0.1, 0.97), job.CancellationToken, batchLog is null ? null : batchLog.Write));
         job.Resumed = result.ResumedFrom is not null;
         using var model = result.Model;
 
@@ -46,6 +47,8 @@ public static class TrainModelJob
         job.Metrics["train_images"] = train.Count;
         job.Metrics["validation_images"] = validation.Count;
         job.Metrics["resumed"] = job.Resumed ? 1 : 0;
+        job.Metrics["skipped_steps"] = result.SkippedSteps;
+        job.Metrics["rollbacks"] = result.Rollbacks;
         job.Metrics["train_images_per_second"] = result.History.Sum(m => m.Seconds) is > 0 and var seconds
             ? train.Count * result.History.Count / seconds
             : 0;
@@ -83,6 +86,7 @@ public static class TrainModelJob
             EarlyStoppingPatience = command.EarlyStoppingPatience,
             CheckpointEverySteps = command.CheckpointEverySteps,
             Seed = command.Seed,
+            GradientClipNorm = command.GradientClipNorm,
         };
         problems.AddRange(options.Problems());
         if (problems.Count > 0) throw new JobInputException("invalid TrainModel parameters: " + string.Join("; ", problems));
@@ -96,16 +100,17 @@ public static class TrainModelJob
         return default;
     }
 
+    /// <summary>The numbers of the run only, no wall times: the same seed on the same machine gives the same bytes (seconds are in metrics.json).</summary>
     private static string MetricsCsv(IReadOnlyList<EpochMetrics> history)
     {
-        var csv = new StringBuilder("epoch,learning_rate,kl_weight,train_loss,train_recon,train_kl,val_loss,val_recon,val_kl,seconds\n");
+        var csv = new StringBuilder("epoch,learning_rate,kl_weight,train_loss,train_recon,train_kl,val_loss,val_recon,val_kl,skipped_steps\n");
         foreach (var m in history)
         {
             csv.AppendLine(string.Join(',', new double[]
             {
                 m.Epoch, m.LearningRate, m.KlWeight, m.TrainLoss, m.TrainReconstruction, m.TrainKl,
-                m.ValidationLoss, m.ValidationReconstruction, m.ValidationKl, m.Seconds,
-            }.Select(v => v.ToString("G6", CultureInfo.InvariantCulture))));
+                m.ValidationLoss, m.ValidationReconstruction, m.ValidationKl, m.SkippedSteps,
+            }.Select(v => v.ToString("R", CultureInfo.InvariantCulture))));
         }
         return csv.ToString();
     }

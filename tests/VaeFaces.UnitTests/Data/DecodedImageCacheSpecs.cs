@@ -73,7 +73,7 @@ public class DecodedImageCacheSpecs
         var folder = TestImages.Folder(10);
         var dataset = CelebADataset.Open(folder);
         using var images = new DecodedImageCache(Path.Combine(folder, "cache")).Load(dataset, dataset.Images, 64, false);
-        var order = BatchLoader.ShuffledOrder(10, 5);
+        var order = BatchLoader.ShuffledOrder(10, 5, 0);
         var served = new List<int>();
         await using var loader = new BatchLoader(images, order, 4, CancellationToken.None);
         await foreach (var batch in loader.ReadAllAsync())
