@@ -25,10 +25,19 @@ public static class CliHost
             o.TimestampFormat = "HH:mm:ss ";
         });
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning).AddFilter("MassTransit", LogLevel.Warning);
+        // The command owns SIGINT/SIGTERM (StopSignals): it stops this host itself, after the job saved its work.
+        builder.Services.AddSingleton<IHostLifetime, CommandLifetime>();
         builder.Services.AddSingleton<JobEvents>();
         builder.Services.AddSingleton<JobClient>();
         builder.Services.AddSingleton<PipelineRunner>();
         builder.Services.AddVaeWorker(builder.Configuration, bus => bus.AddConsumer<JobEventsConsumer>());
         return builder.Build();
     }
+}
+
+/// <summary>No console hooks: the host starts and stops when the command says so.</summary>
+internal sealed class CommandLifetime : IHostLifetime
+{
+    public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

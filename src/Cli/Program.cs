@@ -1,4 +1,5 @@
 using Spectre.Console.Cli;
+using VaeFaces.Cli;
 using VaeFaces.Cli.Commands;
 using VaeFaces.Cli.Commands.Schedules;
 
@@ -7,6 +8,8 @@ app.Configure(config =>
 {
     config.SetApplicationName("vaefaces");
     config.AddCommand<DemoCommand>("demo").WithDescription("Generate synthetic faces and run the whole pipeline on them.");
+    config.AddCommand<TrainCommand>("train").WithDescription("Train the VAE only (the pipeline's first job) on a CelebA-layout dataset.");
+    config.AddCommand<SoakCommand>("soak").WithDescription("Run N demo-sized trainings, each in a new process, and count the failures.");
     config.AddCommand<PipelineCommand>("pipeline").WithDescription("Train, statistics, samples, vectors, explore and bulk edit on a CelebA-layout dataset.");
     config.AddCommand<GenerateFacesCommand>("generate-faces").WithDescription("Draw synthetic faces in the CelebA layout.");
     config.AddCommand<BenchCommand>("bench").WithDescription("Measure throughput ratios and append them to docs/benchmarks.md.");
@@ -31,4 +34,6 @@ app.Configure(config =>
     config.AddCommand<UploadDatasetCommand>("upload-dataset").WithDescription("Upload a local folder to blob storage, in parallel, for the Scheduler's jobs.")
         .WithExample("upload-dataset", "./faces", "datasets/faces");
 });
-return await app.RunAsync(args);
+using var signals = new StopSignals();
+var exitCode = await app.RunAsync(args, signals.Token);
+return signals.Received is null ? exitCode : signals.ExitCode;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace VaeFaces.IntegrationTests;
@@ -38,6 +39,9 @@ public sealed class DotnetProcess : IDisposable
 
     public static DotnetProcess Cli(params string[] arguments) => new("vaefaces.dll", arguments, null);
 
+    public static DotnetProcess Cli(IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        new("vaefaces.dll", arguments, environment);
+
     /// <summary>A program of the solution, from its own build output (its dependencies differ from the tests').</summary>
     public static DotnetProcess Program(string project, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
@@ -67,7 +71,17 @@ public sealed class DotnetProcess : IDisposable
         }
     }
 
+    /// <summary>SIGKILL: the process dies at once, as when a machine is lost.</summary>
     public void Kill() => process.Kill(entireProcessTree: true);
+
+    /// <summary>SIGTERM, what timeout, docker stop, systemd and Kubernetes send to stop a process.</summary>
+    public void Terminate()
+    {
+        if (SendSignal(process.Id, 15) != 0) throw new InvalidOperationException($"kill -TERM {process.Id} failed: errno {Marshal.GetLastWin32Error()}");
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
 
     private void Append(string? line)
     {

@@ -63,7 +63,7 @@ public sealed class Benchmark(int imageSize, int batchSize, int steps, int image
                 bulkEdit.Add(await edit.RunAsync(edit.CelebAFolder, "cache-edit"));
             }
 
-            return new BenchmarkResults(MachineName(), imageSize, batchSize, torch.get_num_threads(), Rounds,
+            return new BenchmarkResults(MachineDescription.Current(), imageSize, batchSize, torch.get_num_threads(), Rounds,
                 Median(trainRandom), Median(trainDataset), Median(inference), Median(bulkEdit), bulkEditCold, bulkEditPlain,
                 decodeOne, decodeAll, PeakRssMiB(),
                 Environment.GetEnvironmentVariable("LD_PRELOAD")?.Contains("tcmalloc", StringComparison.Ordinal) == true);
@@ -215,13 +215,5 @@ public sealed class Benchmark(int imageSize, int batchSize, int steps, int image
     {
         var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
         return line is null ? double.NaN : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024;
-    }
-
-    private static string MachineName()
-    {
-        var cpu = File.Exists("/proc/cpuinfo")
-            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()
-            : null;
-        return $"{cpu ?? "unknown CPU"}, {Environment.ProcessorCount} cores, {Devices.Best().type}";
     }
 }

@@ -36,11 +36,11 @@ public sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
         var output = settings.Out ?? "out/demo";
         var pipeline = settings.Apply(Defaults(output));
         EnsureFaces(pipeline.Dataset, new SyntheticFaceOptions(settings.Faces, settings.FacesSeed), cancellationToken);
-        return await PipelineCommand.RunAsync(pipeline, cancellationToken);
+        return await PipelineCommand.RunAsync(pipeline, (runner, settings, token) => runner.RunAsync(settings, token), cancellationToken);
     }
 
     /// <summary>A rerun keeps a complete set made with the same options instead of drawing it again.</summary>
-    private static void EnsureFaces(string folder, SyntheticFaceOptions options, CancellationToken cancellationToken)
+    internal static void EnsureFaces(string folder, SyntheticFaceOptions options, CancellationToken cancellationToken)
     {
         var marker = Path.Combine(folder, ".generated.json");
         var expected = JsonSerializer.Serialize(options);

@@ -28,6 +28,7 @@ public sealed class PipelineCommand : AsyncCommand<PipelineCommand.Settings>
         [CommandOption("--patience"), Description("Early-stopping patience in epochs; 0 disables it.")] public int? Patience { get; init; }
         [CommandOption("--checkpoint-every"), Description("Steps between checkpoints.")] public int? CheckpointEvery { get; init; }
         [CommandOption("--seed")] public int? Seed { get; init; }
+        [CommandOption("--grad-clip"), Description("Largest gradient L2 norm; 0 (the default) disables clipping.")] public double? GradientClipNorm { get; init; }
         [CommandOption("--skip-bad-images"), Description("Skip (and count) missing or corrupt images instead of failing.")]
         public bool SkipBadImages { get; init; }
 
@@ -47,6 +48,7 @@ public sealed class PipelineCommand : AsyncCommand<PipelineCommand.Settings>
             Patience = Patience ?? defaults.Patience,
             CheckpointEverySteps = CheckpointEvery ?? defaults.CheckpointEverySteps,
             Seed = Seed ?? defaults.Seed,
+            GradientClipNorm = GradientClipNorm ?? defaults.GradientClipNorm,
             SkipBadImages = SkipBadImages || defaults.SkipBadImages,
             Edits = Edit is null ? defaults.Edits : ParseEdits(Edit),
         };
@@ -81,23 +83,32 @@ public sealed class PipelineCommand : AsyncCommand<PipelineCommand.Settings>
             AnsiConsole.MarkupLine("[red]pipeline needs --dataset DIR and --out DIR[/]");
             return 2;
         }
-        return await RunAsync(settings.Apply(new PipelineSettings { Dataset = settings.Dataset, Output = settings.Out }), cancellationToken);
+        return await RunAsync(settings.Apply(new PipelineSettings { Dataset = settings.Dataset, Output = settings.Out }),
+            (runner, settings, token) => runner.RunAsync(settings, token), cancellationToken);
     }
 
-    public static async Task<int> RunAsync(PipelineSettings settings, CancellationToken cancellationToken)
+    /// <summary>Runs jobs on the embedded service; a stop signal stops the running job (training checkpoints first).</summary>
+    public static async Task<int> RunAsync(PipelineSettings settings,
+        Func<PipelineRunner, PipelineSettings, CancellationToken, Task<PipelineSummary>> run, CancellationToken cancellationToken)
     {
         using var host = CliHost.Build();
-        await host.StartAsync(cancellationToken);
+        await host.StartAsync(CancellationToken.None);
         try
         {
-            var summary = await host.Services.GetRequiredService<PipelineRunner>().RunAsync(settings, cancellationToken);
-            Report(settings, summary);
+            Report(settings, await run(host.Services.GetRequiredService<PipelineRunner>(), settings, cancellationToken));
             return 0;
         }
         catch (JobFailedException failed)
         {
             AnsiConsole.MarkupLine($"[red]{Markup.Escape(failed.Message)}[/]");
             await PipelineRunner.WriteAsync(settings.Output, new PipelineSummary { Error = failed.Message });
+            return 1;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping the host stops the job; the trainer saves a checkpoint before it lets go.
+            await host.StopAsync(CancellationToken.None);
+            AnsiConsole.MarkupLine("[yellow]Stopped. Training progress is checkpointed: run the same command again to resume.[/]");
             return 1;
         }
         finally
@@ -112,6 +123,7 @@ public sealed class PipelineCommand : AsyncCommand<PipelineCommand.Settings>
         table.AddRow("val_recon_mse", summary.ValReconMse.ToString("0.00000", CultureInfo.InvariantCulture));
         table.AddRow("baseline_recon_mse", summary.BaselineReconMse.ToString("0.00000", CultureInfo.InvariantCulture));
         table.AddRow("ratio", summary.ReconToBaselineRatio.ToString("0.000", CultureInfo.InvariantCulture));
+        table.AddRow("skipped steps, rollbacks", $"{summary.SkippedSteps}, {summary.Rollbacks}");
         foreach (var (name, auc) in summary.AttributeAuc) table.AddRow($"AUC {Markup.Escape(name)}", auc.ToString("0.000", CultureInfo.InvariantCulture));
         table.AddRow("wall time", $"{summary.WallSeconds:0}s");
         AnsiConsole.Write(table);

@@ -9,24 +9,24 @@ namespace VaeFaces.Cli.Pipeline;
 /// <summary>Train, then statistics, samples, vectors, explore and a bulk edit of the test split, all as bus messages; then summary.json.</summary>
 public sealed class PipelineRunner(JobClient jobs)
 {
+    /// <summary>The first job alone: train, then summary.json with its figures.</summary>
+    public async Task<PipelineSummary> TrainAsync(PipelineSettings settings, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var summary = new PipelineSummary();
+        await TrainStepAsync(settings, summary, cancellationToken);
+        summary.WallSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1);
+        await WriteAsync(settings.Output, summary);
+        return summary;
+    }
+
     public async Task<PipelineSummary> RunAsync(PipelineSettings settings, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var dataset = LocalLocations.Of(settings.Dataset);
         var output = LocalLocations.Of(settings.Output);
         var summary = new PipelineSummary();
-
-        var train = Create(Guid.Empty, id => new TrainModel
-        {
-            JobId = id, Dataset = dataset, Output = output.Child("model"),
-            ImageSize = settings.ImageSize, LatentDim = settings.LatentDim, Epochs = settings.Epochs, BatchSize = settings.BatchSize,
-            LearningRate = settings.LearningRate, LrSchedule = settings.LrSchedule, KlWeight = settings.KlWeight,
-            KlWarmupEpochs = settings.KlWarmupEpochs, EarlyStoppingPatience = settings.Patience,
-            CheckpointEverySteps = settings.CheckpointEverySteps, Seed = settings.Seed, SkipBadImages = settings.SkipBadImages,
-        });
-        var trained = await RunStepAsync(train, summary, cancellationToken);
-        summary.ValReconMse = trained.Metrics["val_recon_mse"];
-        summary.BaselineReconMse = trained.Metrics["baseline_recon_mse"];
+        var train = await TrainStepAsync(settings, summary, cancellationToken);
 
         var statistics = await RunStepAsync(Create(train.JobId, id => new ComputeLatentStatistics
         {
@@ -57,6 +57,25 @@ public sealed class PipelineRunner(JobClient jobs)
         summary.WallSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1);
         await WriteAsync(settings.Output, summary);
         return summary;
+    }
+
+    private async Task<TrainModel> TrainStepAsync(PipelineSettings settings, PipelineSummary summary, CancellationToken cancellationToken)
+    {
+        var train = Create(Guid.Empty, id => new TrainModel
+        {
+            JobId = id, Dataset = LocalLocations.Of(settings.Dataset), Output = LocalLocations.Of(settings.Output).Child("model"),
+            ImageSize = settings.ImageSize, LatentDim = settings.LatentDim, Epochs = settings.Epochs, BatchSize = settings.BatchSize,
+            LearningRate = settings.LearningRate, LrSchedule = settings.LrSchedule, KlWeight = settings.KlWeight,
+            KlWarmupEpochs = settings.KlWarmupEpochs, EarlyStoppingPatience = settings.Patience,
+            CheckpointEverySteps = settings.CheckpointEverySteps, Seed = settings.Seed, SkipBadImages = settings.SkipBadImages,
+            GradientClipNorm = settings.GradientClipNorm,
+        });
+        var trained = await RunStepAsync(train, summary, cancellationToken);
+        summary.ValReconMse = trained.Metrics["val_recon_mse"];
+        summary.BaselineReconMse = trained.Metrics["baseline_recon_mse"];
+        summary.SkippedSteps = (int)trained.Metrics.GetValueOrDefault("skipped_steps");
+        summary.Rollbacks = (int)trained.Metrics.GetValueOrDefault("rollbacks");
+        return train;
     }
 
     public static async Task WriteAsync(string outputFolder, PipelineSummary summary)

@@ -16,6 +16,7 @@ public sealed record PipelineSettings
     public int Patience { get; init; } = 3;
     public int CheckpointEverySteps { get; init; } = 200;
     public int Seed { get; init; } = 42;
+    public double GradientClipNorm { get; init; }
     public bool SkipBadImages { get; init; }
     public IReadOnlyDictionary<string, double> Edits { get; init; } = new Dictionary<string, double> { ["Smiling"] = 2, ["Eyeglasses"] = 2 };
     public IReadOnlyDictionary<string, double> CombinedEdit { get; init; } =

@@ -20,6 +20,9 @@ public sealed class PipelineSummary
     public List<string> Pngs { get; } = [];
     public Dictionary<string, double> JobSeconds { get; } = [];
     public Dictionary<string, Guid> JobIds { get; } = [];
+    /// <summary>Training steps skipped for a non-finite loss or gradient, and rollbacks to a good checkpoint.</summary>
+    public int SkippedSteps { get; set; }
+    public int Rollbacks { get; set; }
     public double WallSeconds { get; set; }
     public string? Error { get; set; }
 }

@@ -7,26 +7,11 @@ using VaeFaces.Ml.Training;
 using VaeFaces.Worker.Jobs;
 using VaeFaces.Worker.Storage;
 
-namespace VaeFaces.IntegrationTests;
+namespace VaeFaces.IntegrationTests.Training;
 
 [Collection(SyntheticFacesCollection.Name)]
 public class ResumeSpecs(SyntheticFacesFixture faces)
 {
-    private sealed class MemoryCheckpoints : ICheckpointStore
-    {
-        public byte[]? Latest { get; private set; }
-        public int Saves { get; private set; }
-        public Stream? OpenLatest() => Latest is null ? null : new MemoryStream(Latest);
-
-        public void Save(Action<Stream> write)
-        {
-            using var buffer = new MemoryStream();
-            write(buffer);
-            Latest = buffer.ToArray();
-            Saves++;
-        }
-    }
-
     private sealed class CancelAfter(int steps, CancellationTokenSource cancel) : IProgress<TrainingProgress>
     {
         private int seen;
@@ -37,7 +22,7 @@ public class ResumeSpecs(SyntheticFacesFixture faces)
     }
 
     [Fact]
-    public async Task Interrupted_training_resumes_mid_epoch_and_ends_where_an_uninterrupted_run_ends()
+    public async Task Stopped_training_checkpoints_where_it_stopped_and_the_resume_ends_where_an_uninterrupted_run_ends()
     {
         var dataset = CelebADataset.Open(faces.Dataset);
         var cache = new DecodedImageCache(Path.Combine(faces.Root, ".cache"));
@@ -52,13 +37,13 @@ public class ResumeSpecs(SyntheticFacesFixture faces)
 
         var checkpoints = new MemoryCheckpoints();
         using var cancel = new CancellationTokenSource();
-        // Killed after step 6: the last checkpoint is step 4 of epoch 1.
+        // Stopped after step 6: the trainer checkpoints where it stopped, not only at the last periodic checkpoint (step 4).
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
             new Trainer(checkpoints, NullLogger.Instance).TrainAsync(train, validation, options, new CancelAfter(6, cancel), cancel.Token));
         var resumed = await new Trainer(checkpoints, NullLogger.Instance).TrainAsync(train, validation, options, null, CancellationToken.None);
 
         Assert.NotNull(resumed.ResumedFrom);
-        Assert.Equal(4, resumed.ResumedFrom.GlobalStep);
+        Assert.Equal(6, resumed.ResumedFrom.GlobalStep);
         Assert.Equal(straight.History.Select(h => h.ValidationLoss), resumed.History.Select(h => h.ValidationLoss));
         Assert.Equal(straight.History.Select(h => h.TrainLoss), resumed.History.Select(h => h.TrainLoss));
     }
