@@ -1,3 +1,4 @@
+using VaeFaces.Ml.Data;
 using VaeFaces.Ml.Synthetic;
 
 namespace VaeFaces.IntegrationTests;
@@ -16,6 +17,13 @@ public sealed class SyntheticFacesFixture : IDisposable
 
     public string Root { get; }
     public string Dataset { get; }
+
+    /// <summary>One split decoded through the cache, as a training job sees it.</summary>
+    public DecodedImages Decode(Split split, int size = 64)
+    {
+        var dataset = CelebADataset.Open(Dataset);
+        return new DecodedImageCache(Path.Combine(Root, ".cache")).Load(dataset, dataset.ImagesIn(split), size, false);
+    }
 
     public string CopyDataset()
     {

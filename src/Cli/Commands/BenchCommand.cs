@@ -21,9 +21,8 @@ public sealed class BenchCommand : AsyncCommand<BenchCommand.Settings>
         var results = await new Benchmark(settings.ImageSize, settings.BatchSize, settings.Steps, settings.Images).RunAsync(cancellationToken);
         var markdown = results.ToMarkdown();
         AnsiConsole.WriteLine(markdown);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(settings.Report))!);
-        if (!File.Exists(settings.Report)) await File.WriteAllTextAsync(settings.Report, "# Benchmarks\n\nAppended by `./vaefaces bench`; each section is one run, its ratios measured side by side.\n", cancellationToken);
-        await File.AppendAllTextAsync(settings.Report, "\n" + markdown, cancellationToken);
+        await MarkdownReport.AppendAsync(settings.Report,
+            "# Benchmarks\n\nAppended by `./vaefaces bench`; each section is one run, its ratios measured side by side.\n", markdown, cancellationToken);
         AnsiConsole.MarkupLine($"appended to {Markup.Escape(settings.Report)}");
         return 0;
     }

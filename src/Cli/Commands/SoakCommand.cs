@@ -108,10 +108,8 @@ public sealed class SoakCommand : AsyncCommand<SoakCommand.Settings>
             $"{F(results.Where(r => r.Summary is { Error: null }).Select(r => r.Summary!.ValReconMse).DefaultIfEmpty(double.NaN).Max(), "0.00000")}.");
         foreach (var failure in results.Where(r => r.ExitCode != 0))
             text.AppendLine($"- run {failure.Run} (seed {failure.Seed}): {failure.Summary?.Error ?? $"exit code {failure.ExitCode}"}");
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(settings.Report))!);
-        if (!File.Exists(settings.Report))
-            await File.WriteAllTextAsync(settings.Report, "# Soak runs\n\nAppended by `./vaefaces soak`; each section is one soak.\n", cancellationToken);
-        await File.AppendAllTextAsync(settings.Report, "\n" + text, cancellationToken);
+        await MarkdownReport.AppendAsync(settings.Report, "# Soak runs\n\nAppended by `./vaefaces soak`; each section is one soak.\n",
+            text.ToString(), cancellationToken);
         AnsiConsole.MarkupLine($"appended to {Markup.Escape(settings.Report)}");
     }
 }

@@ -29,8 +29,10 @@ public sealed class VariationalAutoencoder : nn.Module<Tensor, VaeOutput>
     public override VaeOutput forward(Tensor images)
     {
         var (mean, logVar) = encoder.forward(images);
-        // Sampling noise only while training; in eval mode the decoder sees z_mean.
-        var z = training ? mean + torch.randn_like(mean) * torch.exp(0.5 * logVar) : mean.alias();
+        // Sampling noise only while training; in eval mode the decoder sees z_mean. The noise is drawn from the CPU
+        // generator even on CUDA: that generator's state is in every checkpoint (TorchSharp cannot read CUDA's), so a
+        // resumed run draws the same noise as an uninterrupted one. It is batch x z_dim floats, a negligible copy.
+        var z = training ? mean + torch.randn(mean.shape, mean.dtype).to(mean.device) * torch.exp(0.5 * logVar) : mean.alias();
         return new VaeOutput(decoder.forward(z), mean, logVar);
     }
 

@@ -16,10 +16,8 @@ public class DivergenceSpecs(SyntheticFacesFixture faces)
     [Fact]
     public async Task Non_finite_steps_are_skipped_then_rolled_back_with_a_halved_rate_then_fail_naming_where_and_what_was_tried()
     {
-        var dataset = CelebADataset.Open(faces.Dataset);
-        var cache = new DecodedImageCache(Path.Combine(faces.Root, ".cache"));
-        using var train = cache.Load(dataset, dataset.ImagesIn(Split.Train), 64, false);
-        using var validation = cache.Load(dataset, dataset.ImagesIn(Split.Validation), 64, false);
+        using var train = faces.Decode(Split.Train);
+        using var validation = faces.Decode(Split.Validation);
         var options = new TrainingOptions
         {
             Model = new ModelOptions { ImageSize = 64, LatentDim = 16 }, Epochs = 1, BatchSize = 32, KlWeight = OverflowingKlWeight,

@@ -24,10 +24,8 @@ public class ResumeSpecs(SyntheticFacesFixture faces)
     [Fact]
     public async Task Stopped_training_checkpoints_where_it_stopped_and_the_resume_ends_where_an_uninterrupted_run_ends()
     {
-        var dataset = CelebADataset.Open(faces.Dataset);
-        var cache = new DecodedImageCache(Path.Combine(faces.Root, ".cache"));
-        using var train = cache.Load(dataset, dataset.ImagesIn(Split.Train), 64, false);
-        using var validation = cache.Load(dataset, dataset.ImagesIn(Split.Validation), 64, false);
+        using var train = faces.Decode(Split.Train);
+        using var validation = faces.Decode(Split.Validation);
         var options = new TrainingOptions
         {
             Model = new ModelOptions { ImageSize = 64, LatentDim = 32 }, Epochs = 2, BatchSize = 32, CheckpointEverySteps = 4, EarlyStoppingPatience = 0,
