@@ -69,6 +69,9 @@ public sealed class DotnetProcess : IDisposable
 
     public void Kill() => process.Kill(entireProcessTree: true);
 
+    /// <summary>SIGTERM, as `docker stop` or a Kubernetes scale-down sends it (Process.Kill is SIGKILL).</summary>
+    public Task TerminateAsync() => Distributed.LocalServices.RunToolAsync("kill", null, "-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
     private void Append(string? line)
     {
         if (line is null) return;

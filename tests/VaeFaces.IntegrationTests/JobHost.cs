@@ -2,6 +2,7 @@ using MassTransit;
 using MassTransit.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using VaeFaces.Contracts;
 using VaeFaces.Worker;
 using VaeFaces.Worker.Jobs;
@@ -14,18 +15,20 @@ public sealed class JobHost : IAsyncDisposable
 {
     private readonly ServiceProvider provider;
 
-    public JobHost(string storageRoot)
+    /// <param name="lifetime">The worker process's lifetime, whose stopping interrupts jobs; none: it never stops.</param>
+    public JobHost(string storageRoot, IHostApplicationLifetime? lifetime = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Worker:StorageRoot"] = storageRoot,
             ["Worker:CacheDirectory"] = Path.Combine(storageRoot, ".cache"),
         }).Build();
-        provider = new ServiceCollection()
+        var services = new ServiceCollection()
             .AddLogging()
             .AddVaeJobServices(configuration)
-            .AddMassTransitTestHarness(bus => bus.AddJobConsumers())
-            .BuildServiceProvider(true);
+            .AddMassTransitTestHarness(bus => bus.AddJobConsumers());
+        if (lifetime is not null) services.AddSingleton(lifetime);
+        provider = services.BuildServiceProvider(true);
         Harness = provider.GetRequiredService<ITestHarness>();
         Harness.TestTimeout = TimeSpan.FromMinutes(10);
         // The harness's message lists wait this long for more messages; jobs are followed through their manifests instead.
@@ -42,6 +45,12 @@ public sealed class JobHost : IAsyncDisposable
     public async Task<JobManifest> RunAsync<T>(T command, TimeSpan? timeout = null) where T : class, IJobCommand
     {
         await Harness.Bus.Publish(command);
+        return await WaitForEndAsync(command, timeout);
+    }
+
+    /// <summary>Waits until the command's manifest says the job ended (or was interrupted).</summary>
+    public async Task<JobManifest> WaitForEndAsync<T>(T command, TimeSpan? timeout = null) where T : class, IJobCommand
+    {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(5));
         var manifestBlob = command.Output.Child(JobManifest.FileName);
         while (DateTime.UtcNow < deadline)
