@@ -41,29 +41,30 @@ public sealed class JobHost : IAsyncDisposable
 
     public async Task StartAsync() => await Harness.Start();
 
-    /// <summary>Publishes the command and waits until its manifest says the job ended.</summary>
+    /// <summary>Publishes the command and waits until its manifest says the job ended (an interruption is no end).</summary>
     public async Task<JobManifest> RunAsync<T>(T command, TimeSpan? timeout = null) where T : class, IJobCommand
     {
         await Harness.Bus.Publish(command);
-        return await WaitForEndAsync(command, timeout);
+        return await WaitForManifestAsync(command, m => m.Status is not (JobStatus.Running or JobStatus.Interrupted), timeout);
     }
 
-    /// <summary>Waits until the command's manifest says the job ended (or was interrupted).</summary>
-    public async Task<JobManifest> WaitForEndAsync<T>(T command, TimeSpan? timeout = null) where T : class, IJobCommand
+    /// <summary>Waits until the command's manifest matches.</summary>
+    public async Task<JobManifest> WaitForManifestAsync<T>(T command, Func<JobManifest, bool> condition, TimeSpan? timeout = null)
+        where T : class, IJobCommand
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(5));
         var manifestBlob = command.Output.Child(JobManifest.FileName);
         while (DateTime.UtcNow < deadline)
         {
             if (await Store.ExistsAsync(manifestBlob)
-                && await Store.ReadJsonAsync<JobManifest>(manifestBlob) is { Status: not JobStatus.Running } manifest
-                && manifest.JobId == command.JobId)
+                && await Store.ReadJsonAsync<JobManifest>(manifestBlob) is { } manifest
+                && manifest.JobId == command.JobId && condition(manifest))
             {
                 return manifest;
             }
             await Task.Delay(100);
         }
-        throw new TimeoutException($"{typeof(T).Name} {command.JobId} did not end within the timeout");
+        throw new TimeoutException($"{typeof(T).Name} {command.JobId} did not get there within the timeout");
     }
 
     public async ValueTask DisposeAsync()
