@@ -42,8 +42,9 @@ public static class BusServiceCollectionExtensions
         {
             options.WaitUntilStarted = true;
             options.StopTimeout = TimeSpan.FromSeconds(60);
-            // When stopping, consumes still running after this get their ConsumeContext token cancelled; a message whose
-            // consumer then throws OperationCanceledException goes back to its queue (a job's hand-back waits for this).
+            // Consumes still running this long after the bus starts stopping get their ConsumeContext token cancelled; a
+            // message whose consumer then throws OperationCanceledException goes back to its queue (a job's hand-back
+            // waits for this; see MessageHandBack).
             options.ConsumerStopTimeout = TimeSpan.FromSeconds(2);
         });
         return services;

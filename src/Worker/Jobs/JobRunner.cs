@@ -96,7 +96,8 @@ public sealed class JobRunner(IBlobStore store, RunningJobs runningJobs, IOption
             // However it ended, a job cut short by the worker stopping is not final: the next worker decides (a training
             // job has saved its checkpoint and resumes from it).
             var reason = error is OperationCanceledException ? "the worker stopped" : $"the worker stopped ({Reason(error)})";
-            logger.LogWarning("{Kind} {JobId} interrupted: {Reason}; it resumes when its message is redelivered", kind, command.JobId, reason);
+            logger.LogWarning(error is OperationCanceledException ? null : error,
+                "{Kind} {JobId} interrupted: {Reason}; it resumes when its message is redelivered", kind, command.JobId, reason);
             await RecordInterruptionAsync(context, command, kind, job, manifest, reason);
             throw new OperationCanceledException(reason, error, stopping);
         }

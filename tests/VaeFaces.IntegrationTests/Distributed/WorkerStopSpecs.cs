@@ -3,11 +3,12 @@ using System.Text;
 using VaeFaces.Contracts;
 using VaeFaces.Contracts.Api;
 using VaeFaces.Messaging;
+using Xunit.Abstractions;
 
 namespace VaeFaces.IntegrationTests.Distributed;
 
 [Collection(DistributedCollection.Name)]
-public class WorkerStopSpecs(DistributedFixture services) : IAsyncLifetime
+public class WorkerStopSpecs(DistributedFixture services, ITestOutputHelper output) : IAsyncLifetime
 {
     [Fact]
     public async Task A_worker_sent_SIGTERM_during_training_exits_cleanly_and_hands_the_job_back_to_another_that_resumes_it()
@@ -25,6 +26,7 @@ public class WorkerStopSpecs(DistributedFixture services) : IAsyncLifetime
         var clock = Stopwatch.StartNew();
         var exitCode = await ExitCodeAsync(first, TimeSpan.FromSeconds(15));
         Assert.True(exitCode == 0, $"exit code {exitCode} after {clock.Elapsed}:\n{first.Output}");
+        output.WriteLine($"the first worker exited {clock.Elapsed.TotalSeconds:F1} s after SIGTERM");
         Assert.Contains($"TrainModel {id} interrupted", first.Output);
         Assert.Contains($"TrainModel {id}: the worker is stopping; handing its message back", first.Output);
 
