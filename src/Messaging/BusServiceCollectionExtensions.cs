@@ -19,6 +19,8 @@ public static class BusServiceCollectionExtensions
         services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
+            // MassTransit 8.5 otherwise posts a usage report to masstransit.io after every bus start: no phoning home.
+            bus.DisableUsageTelemetry();
             registerConsumers(bus);
             if (string.IsNullOrWhiteSpace(rabbitMq))
             {
@@ -40,6 +42,10 @@ public static class BusServiceCollectionExtensions
         {
             options.WaitUntilStarted = true;
             options.StopTimeout = TimeSpan.FromSeconds(60);
+            // Consumes still running this long after the bus starts stopping get their ConsumeContext token cancelled; a
+            // message whose consumer then throws OperationCanceledException goes back to its queue (a job's hand-back
+            // waits for this; see MessageHandBack).
+            options.ConsumerStopTimeout = TimeSpan.FromSeconds(2);
         });
         return services;
     }

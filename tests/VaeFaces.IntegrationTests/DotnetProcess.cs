@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using System.Text;
 
 namespace VaeFaces.IntegrationTests;
@@ -74,14 +73,8 @@ public sealed class DotnetProcess : IDisposable
     /// <summary>SIGKILL: the process dies at once, as when a machine is lost.</summary>
     public void Kill() => process.Kill(entireProcessTree: true);
 
-    /// <summary>SIGTERM, what timeout, docker stop, systemd and Kubernetes send to stop a process.</summary>
-    public void Terminate()
-    {
-        if (SendSignal(process.Id, 15) != 0) throw new InvalidOperationException($"kill -TERM {process.Id} failed: errno {Marshal.GetLastWin32Error()}");
-    }
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int SendSignal(int pid, int signal);
+    /// <summary>SIGTERM, as `docker stop` or a Kubernetes scale-down sends it (Process.Kill is SIGKILL).</summary>
+    public Task TerminateAsync() => Distributed.LocalServices.RunToolAsync("kill", null, "-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     private void Append(string? line)
     {

@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace VaeFaces.Contracts.Api;
 
-/// <summary>A job as the job API shows it. Artifacts are blob names (container/path).</summary>
+/// <summary>
+/// A job as the job API shows it. Artifacts are blob names (container/path). Resumed: the latest start continued an
+/// earlier attempt (a training job found its checkpoint).
+/// </summary>
 public sealed record JobView(
     Guid Id,
     string Kind,
@@ -21,4 +24,5 @@ public sealed record JobView(
     JsonElement Parameters,
     DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt,
-    DateTimeOffset? FinishedAt);
+    DateTimeOffset? FinishedAt,
+    bool Resumed);

@@ -46,6 +46,7 @@ public static class SchemaMigrations
             last_fire_at timestamptz,
             last_job_id uuid);
         """,
+        "alter table jobs add column resumed boolean not null default false;",
     ];
 
     public static async Task MigrateAsync(NpgsqlDataSource database, CancellationToken cancellationToken)

@@ -6,7 +6,8 @@ namespace VaeFaces.Scheduler.Jobs;
 
 /// <summary>Keeps job state in step with the workers' events, chains follow-up jobs, and repeats late cancellations.</summary>
 public sealed class JobEventsConsumer(JobStore store, JobChain chain) :
-    IConsumer<JobStarted>, IConsumer<JobProgressed>, IConsumer<JobSucceeded>, IConsumer<JobFailed>, IConsumer<JobCancelled>
+    IConsumer<JobStarted>, IConsumer<JobProgressed>, IConsumer<JobSucceeded>, IConsumer<JobFailed>, IConsumer<JobCancelled>,
+    IConsumer<JobInterrupted>
 {
     public async Task Consume(ConsumeContext<JobStarted> context)
     {
@@ -27,6 +28,8 @@ public sealed class JobEventsConsumer(JobStore store, JobChain chain) :
     public Task Consume(ConsumeContext<JobFailed> context) => store.MarkFailedAsync(context.Message, context.CancellationToken);
 
     public Task Consume(ConsumeContext<JobCancelled> context) => store.MarkCancelledAsync(context.Message, context.CancellationToken);
+
+    public Task Consume(ConsumeContext<JobInterrupted> context) => store.MarkInterruptedAsync(context.Message, context.CancellationToken);
 }
 
 /// <summary>One event at a time keeps a job's events in order; a database hiccup is retried, then the event is kept in the error queue.</summary>

@@ -14,7 +14,7 @@ namespace VaeFaces.Scheduler.Jobs;
 public sealed class JobStore(NpgsqlDataSource database)
 {
     private const string Columns = "id, kind, status, progress, stage, eta_seconds, metrics, output, artifacts, error, worker, " +
-        "cancel_requested, parent_id, schedule, parameters, created_at, started_at, finished_at, then_kinds";
+        "cancel_requested, parent_id, schedule, parameters, created_at, started_at, finished_at, then_kinds, resumed";
     private const string Open = "status in ('Queued', 'Running')";
 
     // A diverged loss is NaN; stored as the string "NaN" rather than failing the event.
@@ -64,11 +64,11 @@ public sealed class JobStore(NpgsqlDataSource database)
     public async Task<bool> MarkStartedAsync(JobStarted started, CancellationToken cancellationToken)
     {
         await using var command = database.CreateCommand($"""
-            insert into jobs (id, kind, status, parameters, output, worker, started_at, created_at, updated_at)
-            values (@id, @kind, 'Running', @empty, '', @worker, @started, now(), now())
+            insert into jobs (id, kind, status, parameters, output, worker, started_at, resumed, created_at, updated_at)
+            values (@id, @kind, 'Running', @empty, '', @worker, @started, @resumed, now(), now())
             on conflict (id) do update set
                 status = case when jobs.{Open} then 'Running' else jobs.status end,
-                worker = @worker, started_at = coalesce(jobs.started_at, @started), updated_at = now()
+                worker = @worker, started_at = coalesce(jobs.started_at, @started), resumed = @resumed, updated_at = now()
             returning cancel_requested
             """);
         command.Parameters.AddWithValue("id", started.JobId);
@@ -76,7 +76,24 @@ public sealed class JobStore(NpgsqlDataSource database)
         command.Parameters.AddWithValue("worker", started.Worker);
         command.Parameters.AddWithValue("empty", NpgsqlDbType.Jsonb, "{}");
         command.Parameters.AddWithValue("started", started.StartedAt);
+        command.Parameters.AddWithValue("resumed", started.Resumed);
         return (bool)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
+    /// <summary>
+    /// Back to Queued: the job's message went back to the queue and the next worker's JobStarted makes it Running again.
+    /// Only the worker running the job can interrupt it, so a late event never reopens a job another worker took.
+    /// </summary>
+    public async Task MarkInterruptedAsync(JobInterrupted interrupted, CancellationToken cancellationToken)
+    {
+        await using var command = database.CreateCommand("""
+            update jobs set status = 'Queued', stage = @stage, eta_seconds = null, updated_at = now()
+            where id = @id and status = 'Running' and worker = @worker
+            """);
+        command.Parameters.AddWithValue("id", interrupted.JobId);
+        command.Parameters.AddWithValue("worker", interrupted.Worker);
+        command.Parameters.AddWithValue("stage", $"interrupted ({interrupted.Reason}); waiting for a worker");
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task MarkProgressAsync(JobProgressed progress, CancellationToken cancellationToken)
@@ -168,7 +185,7 @@ public sealed class JobStore(NpgsqlDataSource database)
                 reader.GetBoolean(11), reader.IsDBNull(12) ? null : reader.GetGuid(12), Nullable<string>(13),
                 JsonDocument.Parse(reader.GetString(14)).RootElement.Clone(), reader.GetFieldValue<DateTimeOffset>(15),
                 reader.IsDBNull(16) ? null : reader.GetFieldValue<DateTimeOffset>(16),
-                reader.IsDBNull(17) ? null : reader.GetFieldValue<DateTimeOffset>(17));
+                reader.IsDBNull(17) ? null : reader.GetFieldValue<DateTimeOffset>(17), reader.GetBoolean(19));
             jobs.Add(new StoredJob(view, JsonSerializer.Deserialize<List<string>>(reader.GetString(18))!));
         }
         return jobs;

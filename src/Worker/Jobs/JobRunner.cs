@@ -18,19 +18,39 @@ namespace VaeFaces.Worker.Jobs;
 /// <summary>
 /// The life of every job: idempotency by JobId, started/progress/succeeded/failed events, and manifest.json.
 /// A failed job's outputs are deleted, so nothing half-written is presented as a result; checkpoints stay for resuming.
+/// A job cut short by the worker stopping ends Interrupted and its message goes back to the queue (MessageHandBack).
 /// </summary>
 public sealed class JobRunner(IBlobStore store, RunningJobs runningJobs, IOptions<WorkerOptions> options, ILogger<JobRunner> logger,
     IHostApplicationLifetime? lifetime = null)
 {
     private const string LockName = "job.lock";
 
-    public async Task RunAsync<T>(ConsumeContext<T> context, Func<T, JobContext, Task> work) where T : class, IJobCommand
+    /// <param name="resumes">Whether this run continues an earlier attempt of the job (JobStarted.Resumed); null: never.</param>
+    public async Task RunAsync<T>(ConsumeContext<T> context, Func<T, JobContext, Task> work,
+        Func<T, IBlobStore, CancellationToken, Task<bool>>? resumes = null) where T : class, IJobCommand
+    {
+        var stopping = lifetime?.ApplicationStopping ?? CancellationToken.None;
+        try
+        {
+            await RunOnceAsync(context, work, resumes, stopping);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested && !MessageHandBack.IsInMemory(context))
+        {
+            // The worker is stopping: the message goes back to the queue, not to the error queue, and the next worker
+            // resumes the job. The job's lock is released already, so that worker does not wait for it.
+            logger.LogInformation("{Kind} {JobId}: the worker is stopping; handing its message back to {Queue}", typeof(T).Name,
+                context.Message.JobId, context.ReceiveContext.InputAddress);
+            await MessageHandBack.ThrowWhenTransportCancelsAsync(context);
+        }
+    }
+
+    private async Task RunOnceAsync<T>(ConsumeContext<T> context, Func<T, JobContext, Task> work,
+        Func<T, IBlobStore, CancellationToken, Task<bool>>? resumes, CancellationToken stopping) where T : class, IJobCommand
     {
         var command = context.Message;
         var kind = typeof(T).Name;
         // A job runs on when the broker takes its message back (a consumer timeout, a lost channel): only the worker
         // stopping or a CancelJob stops it. The redelivered copy waits for the job's lock, then finds the result.
-        var stopping = lifetime?.ApplicationStopping ?? CancellationToken.None;
         using var registration = runningJobs.Register(command.JobId, stopping);
         var token = registration.Token;
 
@@ -64,17 +84,22 @@ public sealed class JobRunner(IBlobStore store, RunningJobs runningJobs, IOption
         logger.LogInformation("{Kind} {JobId} started, output {Output}", kind, command.JobId, command.Output);
         try
         {
-            await context.Publish(new JobStarted(command.JobId, kind, options.Value.Name, manifest.StartedAt, false), token);
+            var resumed = resumes is not null && await resumes(command, store, token);
+            await context.Publish(new JobStarted(command.JobId, kind, options.Value.Name, manifest.StartedAt, resumed), token);
             await WriteManifestAsync(command.Output, manifest, token);
             if (JobValidator.Validate(command) is { Count: > 0 } problems)
                 throw new JobInputException($"invalid {kind} parameters: {JobValidator.Describe(problems)}");
             await work(command, job);
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        catch (Exception error) when (stopping.IsCancellationRequested)
         {
-            // The worker is stopping: the broker redelivers the message and the job resumes from its checkpoint.
-            logger.LogWarning("{Kind} {JobId} interrupted; it resumes when the message is redelivered", kind, command.JobId);
-            throw;
+            // However it ended, a job cut short by the worker stopping is not final: the next worker decides (a training
+            // job has saved its checkpoint and resumes from it).
+            var reason = error is OperationCanceledException ? "the worker stopped" : $"the worker stopped ({Reason(error)})";
+            logger.LogWarning(error is OperationCanceledException ? null : error,
+                "{Kind} {JobId} interrupted: {Reason}; it resumes when its message is redelivered", kind, command.JobId, reason);
+            await RecordInterruptionAsync(context, command, kind, job, manifest, reason);
+            throw new OperationCanceledException(reason, error, stopping);
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -131,6 +156,20 @@ public sealed class JobRunner(IBlobStore store, RunningJobs runningJobs, IOption
     {
         foreach (var name in job.Outputs) await store.DeleteAsync(command.Output.Child(name), CancellationToken.None);
         await WriteManifestAsync(command.Output, Finish(manifest, job, status) with { Outputs = [], Error = reason }, CancellationToken.None);
+    }
+
+    /// <summary>Best effort: the message must go back to the queue even when storage or the bus fails now.</summary>
+    private async Task RecordInterruptionAsync(ConsumeContext context, IJobCommand command, string kind, JobContext job, JobManifest manifest, string reason)
+    {
+        try
+        {
+            await EndAsync(command, job, manifest, JobStatus.Interrupted, reason);
+            await context.Publish(new JobInterrupted(command.JobId, kind, options.Value.Name, reason), CancellationToken.None);
+        }
+        catch (Exception error)
+        {
+            logger.LogError(error, "{Kind} {JobId}: could not record the interruption", kind, command.JobId);
+        }
     }
 
     private static JobManifest Finish(JobManifest manifest, JobContext job, JobStatus status) => manifest with

@@ -7,7 +7,7 @@ namespace VaeFaces.Worker.Training;
 
 public sealed class TrainModelConsumer(JobRunner runner) : IConsumer<TrainModel>
 {
-    public Task Consume(ConsumeContext<TrainModel> context) => runner.RunAsync(context, TrainModelJob.RunAsync);
+    public Task Consume(ConsumeContext<TrainModel> context) => runner.RunAsync(context, TrainModelJob.RunAsync, TrainModelJob.HasCheckpointAsync);
 }
 
 public sealed class TrainModelConsumerDefinition(IOptions<WorkerOptions> options) : JobConsumerDefinition<TrainModelConsumer>(options);

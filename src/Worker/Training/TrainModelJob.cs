@@ -17,6 +17,11 @@ public static class TrainModelJob
 {
     /// <summary>Checkpoints are per JobId: a rerun of the same job resumes, a different job starts afresh.</summary>
     public static string CheckpointName(Guid jobId) => $"checkpoints/{jobId}.ckpt";
+
+    /// <summary>True when an earlier attempt of this job started training: the trainer writes a checkpoint at its start.</summary>
+    public static Task<bool> HasCheckpointAsync(TrainModel command, IBlobStore store, CancellationToken cancellationToken) =>
+        store.ExistsAsync(command.Output.Child(CheckpointName(command.JobId)), cancellationToken);
+
     private const int GridImages = 8;
 
     public static async Task RunAsync(TrainModel command, JobContext job)

@@ -11,6 +11,44 @@ public sealed class Broker(string connectionString) : IAsyncDisposable
 
     public async Task SendAsync<T>(T command) where T : class
     {
+        var endpoint = await (await BusAsync()).GetSendEndpoint(JobQueues.AddressOf(typeof(T).Name));
+        await endpoint.Send(command);
+    }
+
+    /// <summary>Publishes an event as a worker does.</summary>
+    public async Task PublishAsync<T>(T message) where T : class => await (await BusAsync()).Publish(message);
+
+    /// <summary>Raw bytes straight to a queue; the message id lets a test find its own copy among others'.</summary>
+    public async Task PublishRawAsync(string queue, byte[] body, string messageId)
+    {
+        await using var connection = await Connect();
+        await using var channel = await connection.CreateChannelAsync();
+        var properties = new BasicProperties { ContentType = "application/vnd.masstransit+json", MessageId = messageId };
+        await channel.BasicPublishAsync("", queue, false, properties, body);
+    }
+
+    /// <summary>Every message of a queue, left in place (none when the queue does not exist). Nobody may consume it meanwhile.</summary>
+    public async Task<IReadOnlyList<BasicGetResult>> ReadAllAsync(string queue)
+    {
+        await using var connection = await Connect();
+        await using var channel = await connection.CreateChannelAsync();
+        try
+        {
+            await channel.QueueDeclarePassiveAsync(queue);
+        }
+        catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+        {
+            return [];
+        }
+        var messages = new List<BasicGetResult>();
+        while (await channel.BasicGetAsync(queue, autoAck: false) is { } message) messages.Add(message);
+        // Unacknowledged, they all go back in their order.
+        if (messages.Count > 0) await channel.BasicNackAsync(messages[^1].DeliveryTag, multiple: true, requeue: true);
+        return messages;
+    }
+
+    private async Task<IBusControl> BusAsync()
+    {
         if (bus is null)
         {
             var address = RabbitMqAddress.Parse(connectionString);
@@ -21,15 +59,7 @@ public sealed class Broker(string connectionString) : IAsyncDisposable
             }));
             await bus.StartAsync();
         }
-        var endpoint = await bus.GetSendEndpoint(JobQueues.AddressOf(typeof(T).Name));
-        await endpoint.Send(command);
-    }
-
-    public async Task PublishRawAsync(string queue, byte[] body)
-    {
-        await using var connection = await Connect();
-        await using var channel = await connection.CreateChannelAsync();
-        await channel.BasicPublishAsync("", queue, false, new BasicProperties { ContentType = "application/vnd.masstransit+json" }, body);
+        return bus;
     }
 
     public async Task<uint> CountAsync(string queue)
@@ -37,16 +67,6 @@ public sealed class Broker(string connectionString) : IAsyncDisposable
         await using var connection = await Connect();
         await using var channel = await connection.CreateChannelAsync();
         return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
-    }
-
-    /// <summary>The headers of the first message of a queue, left in place.</summary>
-    public async Task<IDictionary<string, object?>> PeekHeadersAsync(string queue)
-    {
-        await using var connection = await Connect();
-        await using var channel = await connection.CreateChannelAsync();
-        var message = await channel.BasicGetAsync(queue, autoAck: false) ?? throw new InvalidOperationException($"{queue} is empty");
-        await channel.BasicNackAsync(message.DeliveryTag, false, requeue: true);
-        return message.BasicProperties.Headers ?? new Dictionary<string, object?>();
     }
 
     private Task<IConnection> Connect() => new ConnectionFactory { Uri = new Uri(connectionString.Replace("rabbitmq://", "amqp://")) }.CreateConnectionAsync();

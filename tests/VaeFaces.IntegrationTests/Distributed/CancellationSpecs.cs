@@ -8,7 +8,7 @@ using VaeFaces.Worker.Storage;
 namespace VaeFaces.IntegrationTests.Distributed;
 
 [Collection(DistributedCollection.Name)]
-public class CancellationSpecs(DistributedFixture services)
+public class CancellationSpecs(DistributedFixture services) : IAsyncLifetime
 {
     [Fact]
     public async Task Cancelling_a_running_job_stops_its_worker_and_keeps_the_checkpoint()
@@ -49,4 +49,8 @@ public class CancellationSpecs(DistributedFixture services)
     }
 
     private const string ModelFileName = "model.bin";
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => services.CancelUnfinishedJobsAsync();
 }

@@ -4,7 +4,7 @@ using VaeFaces.Contracts.Api;
 namespace VaeFaces.IntegrationTests.Distributed;
 
 [Collection(DistributedCollection.Name)]
-public class CompetingWorkersSpecs(DistributedFixture services)
+public class CompetingWorkersSpecs(DistributedFixture services) : IAsyncLifetime
 {
     [Fact]
     public async Task Two_worker_processes_share_a_queue_of_jobs_one_job_each_at_a_time()
@@ -33,4 +33,8 @@ public class CompetingWorkersSpecs(DistributedFixture services)
             for (var i = 1; i < events.Count; i += 2) Assert.Equal(events[i - 1].Id, events[i].Id);
         }
     }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => services.CancelUnfinishedJobsAsync();
 }

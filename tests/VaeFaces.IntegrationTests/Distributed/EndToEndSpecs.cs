@@ -4,7 +4,7 @@ using VaeFaces.Contracts.Api;
 namespace VaeFaces.IntegrationTests.Distributed;
 
 [Collection(DistributedCollection.Name)]
-public class EndToEndSpecs(DistributedFixture services)
+public class EndToEndSpecs(DistributedFixture services) : IAsyncLifetime
 {
     [Fact]
     public async Task Training_submitted_through_the_api_runs_in_a_worker_process_and_its_artifacts_are_in_azurite()
@@ -31,4 +31,8 @@ public class EndToEndSpecs(DistributedFixture services)
         Assert.Equal(JobStatuses.Succeeded, after.Status);
         Assert.Equal(done.Artifacts, after.Artifacts);
     }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => services.CancelUnfinishedJobsAsync();
 }

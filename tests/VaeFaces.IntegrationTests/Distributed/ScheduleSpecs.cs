@@ -9,13 +9,15 @@ using VaeFaces.Worker.Storage;
 namespace VaeFaces.IntegrationTests.Distributed;
 
 [Collection(DistributedCollection.Name)]
-public class ScheduleSpecs(DistributedFixture services)
+public class ScheduleSpecs(DistributedFixture services) : IAsyncLifetime
 {
     [Fact]
     public async Task A_triggered_retrain_schedule_trains_then_chains_statistics_and_vectors_on_the_new_model()
     {
         using var worker = services.StartWorker();
-        var put = await services.Api.PutAsJsonAsync("/api/schedules/retrain", new
+        // Named for this run of the spec: schedules and their jobs live in the fixture's database for the whole collection.
+        var name = $"retrain-{Guid.NewGuid():N}";
+        var put = await services.Api.PutAsJsonAsync($"/api/schedules/{name}", new
         {
             cron = "0 3 * * *",
             kind = nameof(TrainModel),
@@ -26,7 +28,7 @@ public class ScheduleSpecs(DistributedFixture services)
         var schedule = (await put.Content.ReadFromJsonAsync<ScheduleView>())!;
         Assert.Equal(3, schedule.NextFireAt!.Value.UtcDateTime.Hour);
 
-        Assert.Equal(HttpStatusCode.Accepted, (await services.Api.PostAsync("/api/schedules/retrain/trigger", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await services.Api.PostAsync($"/api/schedules/{name}/trigger", null)).StatusCode);
 
         var deadline = DateTime.UtcNow.AddMinutes(6);
         List<JobView> jobs;
@@ -34,7 +36,7 @@ public class ScheduleSpecs(DistributedFixture services)
         {
             Assert.True(DateTime.UtcNow < deadline, "the chain did not finish:\n" + worker.Output);
             await Task.Delay(500);
-            jobs = (await services.Api.GetFromJsonAsync<List<JobView>>("/api/jobs?schedule=retrain"))!;
+            jobs = (await services.Api.GetFromJsonAsync<List<JobView>>($"/api/jobs?schedule={name}"))!;
         } while (jobs.Count < 3 || jobs.Any(j => !JobStatuses.IsFinal(j.Status)));
 
         Assert.All(jobs, j => Assert.True(j.Status == JobStatuses.Succeeded, $"{j.Kind}: {j.Error}\n{worker.Output}"));
@@ -51,10 +53,10 @@ public class ScheduleSpecs(DistributedFixture services)
         var manifest = await services.Blobs.ReadJsonAsync<JobManifest>(BlobLocation.Parse(vectors.Output).Child(JobManifest.FileName));
         Assert.Equal(train.Id, manifest!.Inputs.Single(i => i.Name == "model").JobId);
 
-        var fired = (await services.Api.GetFromJsonAsync<ScheduleView>("/api/schedules/retrain"))!;
+        var fired = (await services.Api.GetFromJsonAsync<ScheduleView>($"/api/schedules/{name}"))!;
         Assert.Equal(train.Id, fired.LastJobId);
-        Assert.Equal(HttpStatusCode.NoContent, (await services.Api.DeleteAsync("/api/schedules/retrain")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await services.Api.GetAsync("/api/schedules/retrain")).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await services.Api.DeleteAsync($"/api/schedules/{name}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await services.Api.GetAsync($"/api/schedules/{name}")).StatusCode);
     }
 
     [Fact]
@@ -72,4 +74,8 @@ public class ScheduleSpecs(DistributedFixture services)
         var fields = problem.RootElement.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order();
         Assert.Equal(["cron", "parameters.Epochs", "then"], fields);
     }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => services.CancelUnfinishedJobsAsync();
 }

@@ -4,7 +4,7 @@ using VaeFaces.Contracts.Api;
 namespace VaeFaces.IntegrationTests.Distributed;
 
 [Collection(DistributedCollection.Name)]
-public class WorkerFailoverSpecs(DistributedFixture services)
+public class WorkerFailoverSpecs(DistributedFixture services) : IAsyncLifetime
 {
     [Fact]
     public async Task A_worker_killed_during_training_hands_the_job_to_another_that_resumes_it_from_the_checkpoint()
@@ -32,4 +32,8 @@ public class WorkerFailoverSpecs(DistributedFixture services)
         var extra = blobs.Where(b => !done.Artifacts.Contains($"{done.Output}/{b}") && !b.StartsWith("checkpoints/", StringComparison.Ordinal) && b != "job.lock");
         Assert.Empty(extra);
     }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => services.CancelUnfinishedJobsAsync();
 }

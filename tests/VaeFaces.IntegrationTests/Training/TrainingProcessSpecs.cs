@@ -117,7 +117,7 @@ public class TrainingProcessSpecs(SyntheticFacesFixture faces)
                 Assert.True(DateTime.UtcNow < deadline && !first.HasExited, "training did not start:\n" + first.Output);
                 await Task.Delay(20);
             }
-            first.Terminate();
+            await first.TerminateAsync();
             var exitCode = await first.WaitAsync(TimeSpan.FromSeconds(10));
             Assert.True(exitCode == 143, $"exit code {exitCode}:\n{first.Output}");
             Assert.Contains("checkpoint saved", first.Output);
