@@ -22,11 +22,7 @@ public class InterruptionSpecs(SyntheticFacesFixture faces)
     [Fact]
     public async Task Training_cut_short_by_the_worker_stopping_ends_interrupted_and_the_rerun_starts_resumed()
     {
-        var command = new TrainModel
-        {
-            JobId = Guid.NewGuid(), Dataset = new BlobLocation("faces"), Output = new BlobLocation($"interrupted-{Guid.NewGuid():N}"),
-            ImageSize = 64, LatentDim = 16, Epochs = 4, BatchSize = 32, CheckpointEverySteps = 2, EarlyStoppingPatience = 0,
-        };
+        var command = JobHost.SmallTraining("interrupted") with { Epochs = 4, BatchSize = 32, CheckpointEverySteps = 2, EarlyStoppingPatience = 0 };
         // Each host in its own async method: MassTransit keeps its log context in an AsyncLocal, which must not carry
         // the first (disposed) host's logger factory into the second.
         await StopDuringTrainingAsync(command);

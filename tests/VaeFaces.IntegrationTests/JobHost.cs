@@ -36,6 +36,13 @@ public sealed class JobHost : IAsyncDisposable
         Store = provider.GetRequiredService<IBlobStore>();
     }
 
+    /// <summary>A one-epoch TrainModel at 64x64 on the fixture's faces (stored under "faces"), into a new output folder.</summary>
+    public static TrainModel SmallTraining(string name) => new()
+    {
+        JobId = Guid.NewGuid(), Dataset = new BlobLocation("faces"), Output = new BlobLocation($"{name}-{Guid.NewGuid():N}"),
+        ImageSize = 64, LatentDim = 16, Epochs = 1, BatchSize = 64,
+    };
+
     public ITestHarness Harness { get; }
     public IBlobStore Store { get; }
 

@@ -48,11 +48,7 @@ public class DivergenceSpecs(SyntheticFacesFixture faces)
     {
         await using var host = new JobHost(faces.Root);
         await host.StartAsync();
-        var command = new TrainModel
-        {
-            JobId = Guid.NewGuid(), Dataset = new BlobLocation("faces"), Output = new BlobLocation($"diverging-{Guid.NewGuid():N}"),
-            ImageSize = 64, LatentDim = 16, Epochs = 1, BatchSize = 64, KlWeight = OverflowingKlWeight,
-        };
+        var command = JobHost.SmallTraining("diverging") with { KlWeight = OverflowingKlWeight };
 
         var manifest = await host.RunAsync(command);
 

@@ -51,11 +51,7 @@ public class ResumeSpecs(SyntheticFacesFixture faces)
     {
         await using var host = new JobHost(faces.Root);
         await host.StartAsync();
-        var command = new TrainModel
-        {
-            JobId = Guid.NewGuid(), Dataset = new BlobLocation("faces"), Output = new BlobLocation($"idempotent-{Guid.NewGuid():N}"),
-            ImageSize = 64, LatentDim = 16, Epochs = 1, BatchSize = 64,
-        };
+        var command = JobHost.SmallTraining("idempotent");
         var first = await host.RunAsync(command);
         Assert.Equal(JobStatus.Succeeded, first.Status);
 
