@@ -109,6 +109,16 @@ public sealed class DistributedFixture : IAsyncLifetime
         checkpointEverySteps,
     };
 
+    /// <summary>Submits a TrainModel and waits until this worker runs it, training, past the given fraction.</summary>
+    public async Task<JobView> TrainingUnderwayAsync(DotnetProcess worker, int epochs, double pastFraction)
+    {
+        var id = await SubmitAsync(nameof(TrainModel), TrainParameters(epochs, checkpointEverySteps: 3));
+        var running = await WaitForAsync(id, j => j.Status == JobStatuses.Running && j.Stage == "training" && j.Progress > pastFraction,
+            TimeSpan.FromMinutes(3), worker);
+        Assert.EndsWith($"/{worker.Id}", running.Worker);
+        return running;
+    }
+
     public async Task<Guid> SubmitAsync(string kind, object parameters)
     {
         var response = await Api.PostAsJsonAsync("/api/jobs", new { kind, parameters });

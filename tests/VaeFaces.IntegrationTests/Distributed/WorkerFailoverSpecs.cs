@@ -10,10 +10,7 @@ public class WorkerFailoverSpecs(DistributedFixture services) : IAsyncLifetime
     public async Task A_worker_killed_during_training_hands_the_job_to_another_that_resumes_it_from_the_checkpoint()
     {
         using var first = services.StartWorker();
-        var id = await services.SubmitAsync(nameof(TrainModel), services.TrainParameters(epochs: 10, checkpointEverySteps: 3));
-        var running = await services.WaitForAsync(id, j => j.Status == JobStatuses.Running && j.Stage == "training" && j.Progress > 0.25,
-            TimeSpan.FromMinutes(3), first);
-        Assert.EndsWith($"/{first.Id}", running.Worker);
+        var id = (await services.TrainingUnderwayAsync(first, epochs: 10, pastFraction: 0.25)).Id;
         using var second = services.StartWorker();
         await second.WaitForOutputAsync("Bus started", TimeSpan.FromMinutes(1));
         first.Kill();

@@ -14,10 +14,8 @@ public class WorkerStopSpecs(DistributedFixture services, ITestOutputHelper outp
     public async Task A_worker_sent_SIGTERM_during_training_exits_cleanly_and_hands_the_job_back_to_another_that_resumes_it()
     {
         using var first = services.StartWorker();
-        var id = await services.SubmitAsync(nameof(TrainModel), services.TrainParameters(epochs: 20, checkpointEverySteps: 3));
-        var running = await services.WaitForAsync(id, j => j.Status == JobStatuses.Running && j.Stage == "training" && j.Progress > 0.15,
-            TimeSpan.FromMinutes(3), first);
-        Assert.EndsWith($"/{first.Id}", running.Worker);
+        var running = await services.TrainingUnderwayAsync(first, epochs: 20, pastFraction: 0.15);
+        var id = running.Id;
         Assert.False(running.Resumed);
         using var second = services.StartWorker();
         await second.WaitForOutputAsync("Bus started", TimeSpan.FromMinutes(1));
