@@ -109,7 +109,7 @@ public sealed class PipelineCommand : AsyncCommand<PipelineCommand.Settings>
             // Stopping the host stops the job; the trainer saves a checkpoint before it lets go.
             await host.StopAsync(CancellationToken.None);
             AnsiConsole.MarkupLine("[yellow]Stopped. Training progress is checkpointed: run the same command again to resume.[/]");
-            return 1;
+            return 1; // Program turns it into 130 or 143 for the signal received
         }
         finally
         {
