@@ -103,9 +103,9 @@ public sealed class SoakCommand : AsyncCommand<SoakCommand.Settings>
         text.AppendLine($"Machine: {machine}. Each run: `vaefaces train` in a new process, demo settings, {settings.Epochs} epochs, {settings.Faces} faces, " +
             $"seeds {results[0].Seed}..{results[^1].Seed}. Median run {F(seconds[seconds.Count / 2], "0")} s.");
         text.AppendLine();
+        var recon = results.Where(r => r.Summary is { Error: null }).Select(r => r.Summary!.ValReconMse).DefaultIfEmpty(double.NaN).ToList();
         text.AppendLine($"Runs with skipped steps: {results.Count(r => r.Summary?.SkippedSteps > 0)}; with rollbacks: {results.Count(r => r.Summary?.Rollbacks > 0)}. " +
-            $"Val recon MSE: {F(results.Where(r => r.Summary is { Error: null }).Select(r => r.Summary!.ValReconMse).DefaultIfEmpty(double.NaN).Min(), "0.00000")} to " +
-            $"{F(results.Where(r => r.Summary is { Error: null }).Select(r => r.Summary!.ValReconMse).DefaultIfEmpty(double.NaN).Max(), "0.00000")}.");
+            $"Val recon MSE: {F(recon.Min(), "0.00000")} to {F(recon.Max(), "0.00000")}.");
         foreach (var failure in results.Where(r => r.ExitCode != 0))
             text.AppendLine($"- run {failure.Run} (seed {failure.Seed}): {failure.Summary?.Error ?? $"exit code {failure.ExitCode}"}");
         await MarkdownReport.AppendAsync(settings.Report, "# Soak runs\n\nAppended by `./vaefaces soak`; each section is one soak.\n",

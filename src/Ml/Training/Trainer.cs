@@ -22,10 +22,24 @@ public sealed class Trainer(ICheckpointStore checkpoints, ILogger logger)
         if (validation.Count == 0) throw new DatasetException("validation split", null, "has no images");
         torch.random.manual_seed(options.Seed);
         var device = Devices.Best();
-        var model = new VariationalAutoencoder(options.Model).to(device);
+        using var model = new VariationalAutoencoder(options.Model).to(device);
         var best = new VariationalAutoencoder(options.Model).to(device);
         using var optimizer = CreateOptimizer(model, options);
+        try
+        {
+            return await TrainAsync(model, best, optimizer, new Run(train, validation, options, progress, onBatch, device), cancellationToken);
+        }
+        catch
+        {
+            best.Dispose();
+            throw;
+        }
+    }
 
+    private async Task<TrainingResult> TrainAsync(VariationalAutoencoder model, VariationalAutoencoder best, optim.Optimizer optimizer,
+        Run run, CancellationToken cancellationToken)
+    {
+        var options = run.Options;
         var resumedFrom = Restore(model, best, optimizer);
         if (resumedFrom is not null)
             logger.LogInformation("Resuming training from checkpoint: epoch {Epoch}, step {Step} of the epoch, global step {GlobalStep}",
@@ -34,7 +48,7 @@ public sealed class Trainer(ICheckpointStore checkpoints, ILogger logger)
         // The starting point is a good checkpoint too, so a rollback always has somewhere to go.
         if (resumedFrom is null) Save(state, model, best, optimizer);
 
-        var run = new Run(train, validation, options, progress, onBatch, device, Stopwatch.StartNew(), state.GlobalStep);
+        run = run with { StartStep = state.GlobalStep };
         while (true)
         {
             try
@@ -44,31 +58,37 @@ public sealed class Trainer(ICheckpointStore checkpoints, ILogger logger)
             }
             catch (DivergedException diverged)
             {
-                if (state.Rollbacks >= options.MaxRollbacks)
-                    throw new TrainingDivergedException($"training diverged: {diverged.Message}; tried {state.Rollbacks} rollbacks to the last " +
-                        $"good checkpoint, halving the learning rate each time (last {options.LearningRateAt(state.Epoch) * state.LearningRateScale:G3}); " +
+                var at = diverged.State;
+                if (at.Rollbacks >= options.MaxRollbacks)
+                    throw new TrainingDivergedException($"training diverged: {diverged.Message}; tried {at.Rollbacks} rollbacks to the last " +
+                        $"good checkpoint, halving the learning rate each time (last {options.LearningRateAt(at.Epoch) * at.LearningRateScale:G3}); " +
                         "lower the learning rate or set gradient clipping");
-                var restored = Restore(model, best, optimizer)!;
-                state = restored with { Rollbacks = state.Rollbacks + 1, SkippedSteps = state.SkippedSteps };
+                // The checkpoint's position and weights; the run's counts, including the steps skipped since that checkpoint.
+                state = Restore(model, best, optimizer)! with { Rollbacks = at.Rollbacks + 1, SkippedSteps = at.SkippedSteps };
                 logger.LogWarning("Training: {Reason}; rolling back to epoch {Epoch}, step {Step} with the learning rate halved (rollback {Rollback} of {Max})",
                     diverged.Message, state.Epoch + 1, state.StepInEpoch, state.Rollbacks, options.MaxRollbacks);
                 Save(state, model, best, optimizer);
             }
         }
 
-        model.Dispose();
         best.eval();
         return new TrainingResult(best, state.History, state.BestEpoch, IsStopped(state, options), resumedFrom, state.SkippedSteps, state.Rollbacks);
     }
 
     private sealed record Run(DecodedImages Train, DecodedImages Validation, TrainingOptions Options, IProgress<TrainingProgress>? Progress,
-        Action<TrainedBatch>? OnBatch, Device Device, Stopwatch Clock, long StartStep)
+        Action<TrainedBatch>? OnBatch, Device Device)
     {
         public int StepsPerEpoch => (Train.Count + Options.BatchSize - 1) / Options.BatchSize;
+        public Stopwatch Clock { get; } = Stopwatch.StartNew();
+        /// <summary>Where this process started (0, or the checkpoint it resumed): the ETA counts only steps it took.</summary>
+        public long StartStep { get; init; }
     }
 
-    /// <summary>A step or an epoch that left the model unusable; the caller rolls back.</summary>
-    private sealed class DivergedException(string message) : Exception(message);
+    /// <summary>A step or an epoch that left the model unusable; State is where training stood, and the caller rolls back.</summary>
+    private sealed class DivergedException(string message, TrainingState state) : Exception(message)
+    {
+        public TrainingState State { get; } = state;
+    }
 
     private async Task<TrainingState> TrainEpochsAsync(Run run, TrainingState state, VariationalAutoencoder model,
         VariationalAutoencoder best, optim.Optimizer optimizer, CancellationToken cancellationToken)
@@ -130,7 +150,7 @@ public sealed class Trainer(ICheckpointStore checkpoints, ILogger logger)
                     if (!finite)
                     {
                         logger.LogWarning("Skipped {Where}: {What} is not finite", where, double.IsFinite(loss) ? "the gradient" : $"the loss ({loss})");
-                        if (badInARow >= options.MaxBadStepsInARow) throw new DivergedException($"{badInARow} non-finite steps in a row up to {where}");
+                        if (badInARow >= options.MaxBadStepsInARow) throw new DivergedException($"{badInARow} non-finite steps in a row up to {where}", state);
                     }
                     else run.OnBatch?.Invoke(new TrainedBatch(epoch + 1, state.StepInEpoch, state.GlobalStep, rows!));
 
@@ -155,7 +175,7 @@ public sealed class Trainer(ICheckpointStore checkpoints, ILogger logger)
             var trained = Math.Max(1, Math.Min(run.Train.Count, (state.StepInEpoch - state.SkippedInEpoch) * options.BatchSize));
             var finalKlWeight = options.KlWeightAt((double)state.GlobalStep / run.StepsPerEpoch);
             var (valLoss, valReconstruction, valKl) = Evaluate(model, run.Validation, options.BatchSize, finalKlWeight, run.Device);
-            if (!double.IsFinite(valLoss)) throw new DivergedException($"validation loss is {valLoss} after epoch {epoch + 1}");
+            if (!double.IsFinite(valLoss)) throw new DivergedException($"validation loss is {valLoss} after epoch {epoch + 1}", state);
             var metrics = new EpochMetrics(epoch + 1, learningRate, finalKlWeight,
                 state.TrainLossSum / trained, state.TrainReconstructionSum / trained, state.TrainKlSum / trained,
                 valLoss, valReconstruction, valKl, state.EpochSecondsSoFar + epochClock.Elapsed.TotalSeconds, state.SkippedInEpoch);
@@ -238,7 +258,7 @@ public sealed class Trainer(ICheckpointStore checkpoints, ILogger logger)
     private void Save(TrainingState state, VariationalAutoencoder model, VariationalAutoencoder best, optim.Optimizer optimizer,
         string where = "the start")
     {
-        if (!AllFinite(model) || !AllFinite(best)) throw new DivergedException($"weights are not finite at {where}");
+        if (!AllFinite(model) || !AllFinite(best)) throw new DivergedException($"weights are not finite at {where}", state);
         checkpoints.Save(stream => TrainingCheckpoint.Write(stream, state, model, best, optimizer));
     }
 

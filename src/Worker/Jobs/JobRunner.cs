@@ -34,8 +34,10 @@ public sealed class JobRunner(IBlobStore store, RunningJobs runningJobs, IOption
         {
             await RunOnceAsync(context, work, resumes, stopping);
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested && !MessageHandBack.IsInMemory(context))
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
+            // In memory (the embedded CLI) the queue dies with the process and a rerun resumes: nothing to hand back.
+            if (MessageHandBack.IsInMemory(context)) return;
             // The worker is stopping: the message goes back to the queue, not to the error queue, and the next worker
             // resumes the job. The job's lock is released already, so that worker does not wait for it.
             logger.LogInformation("{Kind} {JobId}: the worker is stopping; handing its message back to {Queue}", typeof(T).Name,

@@ -13,7 +13,7 @@ namespace VaeFaces.Worker.Jobs;
 /// </summary>
 public static class MessageHandBack
 {
-    /// <summary>The in-memory transport of the embedded CLI: its queue dies with the process, and a rerun resumes.</summary>
+    /// <summary>The in-memory transport of the embedded CLI.</summary>
     public static bool IsInMemory(ConsumeContext context) => context.ReceiveContext.InputAddress.Scheme == "loopback";
 
     /// <summary>Waits for the transport to cancel the consume, then throws the one exception that returns the message.</summary>

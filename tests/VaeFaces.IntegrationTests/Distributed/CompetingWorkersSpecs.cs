@@ -4,20 +4,20 @@ using VaeFaces.Contracts.Api;
 namespace VaeFaces.IntegrationTests.Distributed;
 
 [Collection(DistributedCollection.Name)]
-public class CompetingWorkersSpecs(DistributedFixture services) : IAsyncLifetime
+public class CompetingWorkersSpecs(DistributedFixture fixture) : JobSpecs(fixture)
 {
     [Fact]
     public async Task Two_worker_processes_share_a_queue_of_jobs_one_job_each_at_a_time()
     {
-        using var first = services.StartWorker();
-        using var second = services.StartWorker();
+        using var first = Services.StartWorker();
+        using var second = Services.StartWorker();
         await first.WaitForOutputAsync("Bus started", TimeSpan.FromMinutes(1));
         await second.WaitForOutputAsync("Bus started", TimeSpan.FromMinutes(1));
 
         var ids = new List<Guid>();
-        for (var i = 0; i < 4; i++) ids.Add(await services.SubmitAsync(nameof(TrainModel), services.TrainParameters(epochs: 2)));
+        for (var i = 0; i < 4; i++) ids.Add(await Services.SubmitAsync(nameof(TrainModel), Services.TrainParameters(epochs: 2)));
         var jobs = new List<JobView>();
-        foreach (var id in ids) jobs.Add(await services.WaitUntilFinishedAsync(id, TimeSpan.FromMinutes(6), first, second));
+        foreach (var id in ids) jobs.Add(await Services.WaitUntilFinishedAsync(id, TimeSpan.FromMinutes(6), first, second));
 
         Assert.All(jobs, j => Assert.Equal(JobStatuses.Succeeded, j.Status));
         Assert.Equal(2, jobs.Select(j => j.Worker).Distinct().Count());
@@ -33,8 +33,4 @@ public class CompetingWorkersSpecs(DistributedFixture services) : IAsyncLifetime
             for (var i = 1; i < events.Count; i += 2) Assert.Equal(events[i - 1].Id, events[i].Id);
         }
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => services.CancelUnfinishedJobsAsync();
 }

@@ -4,18 +4,18 @@ using VaeFaces.Contracts.Api;
 namespace VaeFaces.IntegrationTests.Distributed;
 
 [Collection(DistributedCollection.Name)]
-public class EndToEndSpecs(DistributedFixture services) : IAsyncLifetime
+public class EndToEndSpecs(DistributedFixture fixture) : JobSpecs(fixture)
 {
     [Fact]
     public async Task Training_submitted_through_the_api_runs_in_a_worker_process_and_its_artifacts_are_in_azurite()
     {
-        using var worker = services.StartWorker();
-        var id = await services.SubmitAsync(nameof(TrainModel), services.TrainParameters(epochs: 8));
+        using var worker = Services.StartWorker();
+        var id = await Services.SubmitAsync(nameof(TrainModel), Services.TrainParameters(epochs: 8));
 
-        var running = await services.WaitForAsync(id, j => j.Status == JobStatuses.Running && j.Progress > 0, TimeSpan.FromMinutes(3), worker);
+        var running = await Services.WaitForAsync(id, j => j.Status == JobStatuses.Running && j.Progress > 0, TimeSpan.FromMinutes(3), worker);
         Assert.NotNull(running.Worker);
         Assert.NotNull(running.Stage);
-        var done = await services.WaitUntilFinishedAsync(id, TimeSpan.FromMinutes(5), worker);
+        var done = await Services.WaitUntilFinishedAsync(id, TimeSpan.FromMinutes(5), worker);
         Assert.True(done.Status == JobStatuses.Succeeded, done.Error + "\n" + worker.Output);
         Assert.Equal(1, done.Progress);
         Assert.True(done.Metrics["val_recon_mse"] > 0);
@@ -23,16 +23,12 @@ public class EndToEndSpecs(DistributedFixture services) : IAsyncLifetime
         foreach (var name in new[] { "model.bin", "reconstructions.png", "loss_curve.png", "manifest.json" })
             Assert.Contains($"{done.Output}/{name}", done.Artifacts);
         foreach (var artifact in done.Artifacts)
-            Assert.True(await services.Blobs.ExistsAsync(BlobLocation.Parse(artifact)), $"{artifact} is not in Azurite");
+            Assert.True(await Services.Blobs.ExistsAsync(BlobLocation.Parse(artifact)), $"{artifact} is not in Azurite");
 
         // Job state is in PostgreSQL, not in the Scheduler's memory.
-        await services.RestartSchedulerAsync();
-        var after = await services.GetAsync(id);
+        await Services.RestartSchedulerAsync();
+        var after = await Services.GetAsync(id);
         Assert.Equal(JobStatuses.Succeeded, after.Status);
         Assert.Equal(done.Artifacts, after.Artifacts);
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => services.CancelUnfinishedJobsAsync();
 }

@@ -6,14 +6,14 @@ using VaeFaces.Messaging;
 namespace VaeFaces.IntegrationTests.Distributed;
 
 [Collection(DistributedCollection.Name)]
-public class MalformedMessageSpecs(DistributedFixture services) : IAsyncLifetime
+public class MalformedMessageSpecs(DistributedFixture fixture) : JobSpecs(fixture)
 {
     [Fact]
     public async Task Garbage_published_straight_to_a_job_queue_lands_in_its_error_queue_with_the_reason_once()
     {
-        using var worker = services.StartWorker();
+        using var worker = Services.StartWorker();
         await worker.WaitForOutputAsync("Bus started", TimeSpan.FromMinutes(1));
-        await using var broker = new Broker(services.Environment["ConnectionStrings__RabbitMq"]);
+        await using var broker = new Broker(Services.Environment["ConnectionStrings__RabbitMq"]);
         var queue = JobQueues.NameOf(nameof(TrainModel));
         // The error queue is shared with the faults of other specs' jobs: count only this message, by its id.
         var messageId = Guid.NewGuid().ToString();
@@ -36,23 +36,20 @@ public class MalformedMessageSpecs(DistributedFixture services) : IAsyncLifetime
     [Fact]
     public async Task A_well_formed_job_with_bad_parameters_sent_straight_to_the_queue_ends_failed_with_the_reason()
     {
-        using var worker = services.StartWorker();
-        await using var broker = new Broker(services.Environment["ConnectionStrings__RabbitMq"]);
+        using var worker = Services.StartWorker();
+        await using var broker = new Broker(Services.Environment["ConnectionStrings__RabbitMq"]);
         var id = Guid.NewGuid();
         await broker.SendAsync(new TrainModel
         {
-            JobId = id, Dataset = services.Dataset, Output = new BlobLocation("artifacts", $"direct/{id}"), Epochs = 0, ImageSize = 100,
+            JobId = id, Dataset = Services.Dataset, Output = new BlobLocation("artifacts", $"direct/{id}"), Epochs = 0, ImageSize = 100,
         });
 
-        var job = await services.WaitForAsync(id, j => JobStatuses.IsFinal(j.Status), TimeSpan.FromMinutes(2), worker);
+        var job = await Services.WaitForAsync(id, j => JobStatuses.IsFinal(j.Status), TimeSpan.FromMinutes(2), worker);
         Assert.Equal(JobStatuses.Failed, job.Status);
         Assert.Contains("Epochs must be at least 1", job.Error);
         Assert.Contains("ImageSize must be one of", job.Error);
     }
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => services.CancelUnfinishedJobsAsync();
 
     private static async Task<List<RabbitMQ.Client.BasicGetResult>> CopiesAsync(Broker broker, string queue, string messageId) =>
         (await broker.ReadAllAsync(queue)).Where(m => m.BasicProperties.MessageId == messageId).ToList();

@@ -4,18 +4,18 @@ using VaeFaces.Contracts.Api;
 namespace VaeFaces.IntegrationTests.Distributed;
 
 [Collection(DistributedCollection.Name)]
-public class WorkerFailoverSpecs(DistributedFixture services) : IAsyncLifetime
+public class WorkerFailoverSpecs(DistributedFixture fixture) : JobSpecs(fixture)
 {
     [Fact]
     public async Task A_worker_killed_during_training_hands_the_job_to_another_that_resumes_it_from_the_checkpoint()
     {
-        using var first = services.StartWorker();
-        var id = (await services.TrainingUnderwayAsync(first, epochs: 10, pastFraction: 0.25)).Id;
-        using var second = services.StartWorker();
+        using var first = Services.StartWorker();
+        var id = (await Services.TrainingUnderwayAsync(first, epochs: 10, pastFraction: 0.25)).Id;
+        using var second = Services.StartWorker();
         await second.WaitForOutputAsync("Bus started", TimeSpan.FromMinutes(1));
         first.Kill();
 
-        var done = await services.WaitUntilFinishedAsync(id, TimeSpan.FromMinutes(5), second);
+        var done = await Services.WaitUntilFinishedAsync(id, TimeSpan.FromMinutes(5), second);
         Assert.True(done.Status == JobStatuses.Succeeded, done.Error + "\n" + second.Output);
         Assert.EndsWith($"/{second.Id}", done.Worker);
         Assert.Contains("Resuming training from checkpoint", second.Output);
@@ -25,12 +25,8 @@ public class WorkerFailoverSpecs(DistributedFixture services) : IAsyncLifetime
         Assert.Equal(done.Artifacts.Count, done.Artifacts.Distinct().Count());
         var output = BlobLocation.Parse(done.Output);
         var blobs = new List<string>();
-        await foreach (var name in services.Blobs.ListAsync(output)) blobs.Add(name);
+        await foreach (var name in Services.Blobs.ListAsync(output)) blobs.Add(name);
         var extra = blobs.Where(b => !done.Artifacts.Contains($"{done.Output}/{b}") && !b.StartsWith("checkpoints/", StringComparison.Ordinal) && b != "job.lock");
         Assert.Empty(extra);
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => services.CancelUnfinishedJobsAsync();
 }

@@ -8,16 +8,16 @@ using Xunit.Abstractions;
 namespace VaeFaces.IntegrationTests.Distributed;
 
 [Collection(DistributedCollection.Name)]
-public class WorkerStopSpecs(DistributedFixture services, ITestOutputHelper output) : IAsyncLifetime
+public class WorkerStopSpecs(DistributedFixture fixture, ITestOutputHelper output) : JobSpecs(fixture)
 {
     [Fact]
     public async Task A_worker_sent_SIGTERM_during_training_exits_cleanly_and_hands_the_job_back_to_another_that_resumes_it()
     {
-        using var first = services.StartWorker();
-        var running = await services.TrainingUnderwayAsync(first, epochs: 20, pastFraction: 0.15);
+        using var first = Services.StartWorker();
+        var running = await Services.TrainingUnderwayAsync(first, epochs: 20, pastFraction: 0.15);
         var id = running.Id;
         Assert.False(running.Resumed);
-        using var second = services.StartWorker();
+        using var second = Services.StartWorker();
         await second.WaitForOutputAsync("Bus started", TimeSpan.FromMinutes(1));
 
         await first.TerminateAsync();
@@ -28,7 +28,7 @@ public class WorkerStopSpecs(DistributedFixture services, ITestOutputHelper outp
         Assert.Contains($"TrainModel {id} interrupted", first.Output);
         Assert.Contains($"TrainModel {id}: the worker is stopping; handing its message back", first.Output);
 
-        var done = await services.WaitUntilFinishedAsync(id, TimeSpan.FromMinutes(5), second);
+        var done = await Services.WaitUntilFinishedAsync(id, TimeSpan.FromMinutes(5), second);
         Assert.True(done.Status == JobStatuses.Succeeded, done.Error + "\n" + second.Output);
         Assert.EndsWith($"/{second.Id}", done.Worker);
         Assert.Contains("Resuming training from checkpoint", second.Output);
@@ -36,7 +36,7 @@ public class WorkerStopSpecs(DistributedFixture services, ITestOutputHelper outp
         Assert.True(done.Resumed, "JobStarted of the second worker did not say resumed");
 
         // Handed back, not faulted: no copy of this job's command is in the error queue (other specs' faults may be).
-        await using var broker = new Broker(services.Environment["ConnectionStrings__RabbitMq"]);
+        await using var broker = new Broker(Services.Environment["ConnectionStrings__RabbitMq"]);
         var faults = (await broker.ReadAllAsync(JobQueues.NameOf(nameof(TrainModel)) + "_error"))
             .Where(m => Encoding.UTF8.GetString(m.Body.Span).Contains(id.ToString(), StringComparison.OrdinalIgnoreCase));
         Assert.Empty(faults);
@@ -45,35 +45,32 @@ public class WorkerStopSpecs(DistributedFixture services, ITestOutputHelper outp
     [Fact]
     public async Task An_interrupted_job_is_queued_again_until_the_next_worker_starts_it()
     {
-        await using var broker = new Broker(services.Environment["ConnectionStrings__RabbitMq"]);
+        await using var broker = new Broker(Services.Environment["ConnectionStrings__RabbitMq"]);
         var id = Guid.NewGuid();
         var kind = nameof(TrainModel);
         await broker.PublishAsync(new JobStarted(id, kind, "host-a/1", DateTimeOffset.UtcNow, false));
-        await services.WaitForAsync(id, j => j.Status == JobStatuses.Running, TimeSpan.FromSeconds(30));
+        await Services.WaitForAsync(id, j => j.Status == JobStatuses.Running, TimeSpan.FromSeconds(30));
 
         await broker.PublishAsync(new JobInterrupted(id, kind, "host-a/1", "the worker stopped"));
-        var queued = await services.WaitForAsync(id, j => j.Status == JobStatuses.Queued, TimeSpan.FromSeconds(30));
+        var queued = await Services.WaitForAsync(id, j => j.Status == JobStatuses.Queued, TimeSpan.FromSeconds(30));
         Assert.Equal("interrupted (the worker stopped); waiting for a worker", queued.Stage);
 
         await broker.PublishAsync(new JobStarted(id, kind, "host-b/2", DateTimeOffset.UtcNow, true));
-        var resumed = await services.WaitForAsync(id, j => j.Status == JobStatuses.Running && j.Worker == "host-b/2", TimeSpan.FromSeconds(30));
+        var resumed = await Services.WaitForAsync(id, j => j.Status == JobStatuses.Running && j.Worker == "host-b/2", TimeSpan.FromSeconds(30));
         Assert.True(resumed.Resumed);
 
         // A late interruption from the first worker does not reopen the job the second one runs; the Scheduler takes
         // events in order, so once the progress after it shows, it has been handled.
         await broker.PublishAsync(new JobInterrupted(id, kind, "host-a/1", "late"));
         await broker.PublishAsync(new JobProgressed(id, kind, 0.5, null, "training", new Dictionary<string, double>()));
-        var later = await services.WaitForAsync(id, j => j.Progress == 0.5, TimeSpan.FromSeconds(30));
+        var later = await Services.WaitForAsync(id, j => j.Progress == 0.5, TimeSpan.FromSeconds(30));
         Assert.Equal(JobStatuses.Running, later.Status);
         Assert.Equal("training", later.Stage);
 
         await broker.PublishAsync(new JobCancelled(id, kind, new BlobLocation("artifacts", $"events/{id}")));
-        await services.WaitUntilFinishedAsync(id, TimeSpan.FromSeconds(30));
+        await Services.WaitUntilFinishedAsync(id, TimeSpan.FromSeconds(30));
     }
 
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public Task DisposeAsync() => services.CancelUnfinishedJobsAsync();
 
     private static async Task<int> ExitCodeAsync(DotnetProcess process, TimeSpan timeout)
     {
