@@ -7,6 +7,7 @@ using VaeFaces.Scheduler.Api;
 using VaeFaces.Scheduler.Database;
 using VaeFaces.Scheduler.Jobs;
 using VaeFaces.Scheduler.Schedules;
+using VaeFaces.Contracts;
 
 namespace VaeFaces.Scheduler;
 
@@ -59,8 +60,7 @@ public static class SchedulerServiceCollectionExtensions
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgres");
         services.ConfigureHttpJsonOptions(json =>
         {
-            json.SerializerOptions.Converters.Add(new BlobLocationJsonConverter());
-            json.SerializerOptions.NumberHandling |= System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals;
+            JobJson.Configure(json.SerializerOptions).Converters.Add(new BlobLocationJsonConverter());
         });
         return services;
     }

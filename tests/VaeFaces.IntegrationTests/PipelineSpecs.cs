@@ -4,6 +4,7 @@ using VaeFaces.Ml.Data;
 using VaeFaces.Ml.Synthetic;
 using VaeFaces.Worker.Jobs;
 using VaeFaces.Worker.Storage;
+using VaeFaces.Contracts;
 
 namespace VaeFaces.IntegrationTests;
 

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using VaeFaces.Contracts.Api;
+using VaeFaces.Contracts;
 
 namespace VaeFaces.Cli.Api;
 
@@ -16,14 +17,9 @@ public sealed class SchedulerClient : IDisposable
     public const string KeyVariable = "VAEFACES_API_KEY";
     public const string KeyHeader = "X-Api-Key";
 
-    /// <summary>ASP.NET Core's web defaults (camelCase, case-insensitive), as the Scheduler speaks.</summary>
-    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
-    {
-        // Metrics can be NaN (a diverged loss); the web defaults would refuse the whole job view over one number.
-        NumberHandling = JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
+    public static JsonSerializerOptions Json => JobJson.Options;
 
-    public static JsonSerializerOptions IndentedJson { get; } = new(Json) { WriteIndented = true };
+    public static JsonSerializerOptions IndentedJson => JobJson.Indented;
 
     private readonly HttpClient http;
     private readonly string address;

@@ -1,17 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using VaeFaces.Contracts;
 
 namespace VaeFaces.Cli.Pipeline;
 
 /// <summary>OUT/summary.json: the figures that say whether the run is good, where its pictures are, and how long each job took.</summary>
 public sealed class PipelineSummary
 {
-    public static readonly JsonSerializerOptions Json = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
+    public static readonly JsonSerializerOptions Json = new(JobJson.Indented) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public double ValReconMse { get; set; }
     public double BaselineReconMse { get; set; }

@@ -1,5 +1,6 @@
 using TorchSharp;
 using System.Text.Json;
+using VaeFaces.Contracts;
 
 namespace VaeFaces.Ml.Model;
 
@@ -16,11 +17,11 @@ public static class ModelFile
     }
 
     public static string OptionsJson(ModelOptions options) =>
-        JsonSerializer.Serialize(options, new JsonSerializerOptions { WriteIndented = true });
+        JsonSerializer.Serialize(options, JobJson.Indented);
 
     public static VariationalAutoencoder Load(Stream weights, string optionsJson)
     {
-        var options = JsonSerializer.Deserialize<ModelOptions>(optionsJson)
+        var options = JsonSerializer.Deserialize<ModelOptions>(optionsJson, JobJson.Options)
             ?? throw new InvalidDataException($"{OptionsName} is empty");
         var model = new VariationalAutoencoder(options);
         using var reader = new BinaryReader(weights, System.Text.Encoding.UTF8, leaveOpen: true);

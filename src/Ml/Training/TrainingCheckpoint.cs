@@ -3,6 +3,8 @@ using TorchSharp;
 using VaeFaces.Ml.Model;
 using static TorchSharp.torch;
 
+using VaeFaces.Contracts;
+
 namespace VaeFaces.Ml.Training;
 
 /// <summary>Where training stands: position, history and early-stopping state. Saved with the model, optimizer and RNG.</summary>
@@ -32,17 +34,13 @@ public sealed record TrainingState
 public static class TrainingCheckpoint
 {
     private const string Magic = "VAEFACES-CKPT-1";
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
-    };
 
     public static void Write(Stream stream, TrainingState state, VariationalAutoencoder model,
         VariationalAutoencoder best, optim.Optimizer optimizer)
     {
         using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         writer.Write(Magic);
-        writer.Write(JsonSerializer.Serialize(state, Json));
+        writer.Write(JsonSerializer.Serialize(state, JobJson.Options));
         model.save(writer);
         best.save(writer);
         ((TorchSharp.Modules.OptimizerHelper)optimizer).save_state_dict(writer);
@@ -57,7 +55,7 @@ public static class TrainingCheckpoint
     {
         using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
         if (reader.ReadString() != Magic) throw new InvalidDataException("not a VaeFaces training checkpoint");
-        var state = JsonSerializer.Deserialize<TrainingState>(reader.ReadString(), Json)
+        var state = JsonSerializer.Deserialize<TrainingState>(reader.ReadString(), JobJson.Options)
             ?? throw new InvalidDataException("checkpoint state is empty");
         model.load(reader);
         best.load(reader);

@@ -12,7 +12,7 @@ public static class JobCommands
 {
     public const string DefaultContainer = "artifacts";
 
-    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
+    public static JsonSerializerOptions Json { get; } = new(JobJson.Options)
     {
         Converters = { new BlobLocationJsonConverter() },
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,

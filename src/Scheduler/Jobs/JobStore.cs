@@ -17,9 +17,6 @@ public sealed class JobStore(NpgsqlDataSource database)
         "cancel_requested, parent_id, schedule, parameters, created_at, started_at, finished_at, then_kinds, resumed";
     private const string Open = "status in ('Queued', 'Running')";
 
-    // A diverged loss is NaN; stored as the string "NaN" rather than failing the event.
-    private static readonly JsonSerializerOptions Json = new() { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
-
     /// <summary>False when a job with that id exists already (a repeated fire or chain step).</summary>
     public async Task<bool> InsertAsync(NewJob job, CancellationToken cancellationToken)
     {
@@ -107,7 +104,7 @@ public sealed class JobStore(NpgsqlDataSource database)
         command.Parameters.AddWithValue("progress", progress.Fraction);
         command.Parameters.AddWithValue("stage", progress.Stage);
         command.Parameters.AddWithValue("eta", (object?)progress.Eta?.TotalSeconds ?? DBNull.Value);
-        command.Parameters.AddWithValue("metrics", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(progress.Metrics, Json));
+        command.Parameters.AddWithValue("metrics", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(progress.Metrics, JobJson.Options));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -166,7 +163,7 @@ public sealed class JobStore(NpgsqlDataSource database)
         command.Parameters.AddWithValue("output", output.ToString());
         command.Parameters.AddWithValue("artifacts", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(artifacts));
         command.Parameters.AddWithValue("error", (object?)error ?? DBNull.Value);
-        command.Parameters.AddWithValue("metrics", NpgsqlDbType.Jsonb, metrics is null ? DBNull.Value : JsonSerializer.Serialize(metrics, Json));
+        command.Parameters.AddWithValue("metrics", NpgsqlDbType.Jsonb, metrics is null ? DBNull.Value : JsonSerializer.Serialize(metrics, JobJson.Options));
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -180,7 +177,7 @@ public sealed class JobStore(NpgsqlDataSource database)
             var view = new JobView(
                 reader.GetGuid(0), reader.GetString(1), reader.GetString(2), reader.GetDouble(3), Nullable<string>(4),
                 reader.IsDBNull(5) ? null : reader.GetDouble(5),
-                JsonSerializer.Deserialize<Dictionary<string, double>>(reader.GetString(6), Json)!, reader.GetString(7),
+                JsonSerializer.Deserialize<Dictionary<string, double>>(reader.GetString(6), JobJson.Options)!, reader.GetString(7),
                 JsonSerializer.Deserialize<List<string>>(reader.GetString(8))!, Nullable<string>(9), Nullable<string>(10),
                 reader.GetBoolean(11), reader.IsDBNull(12) ? null : reader.GetGuid(12), Nullable<string>(13),
                 JsonDocument.Parse(reader.GetString(14)).RootElement.Clone(), reader.GetFieldValue<DateTimeOffset>(15),

@@ -25,7 +25,6 @@ public sealed class AzureBlobStore : IBlobStore
     private const int Concurrency = 16;
     private const string IndexFile = "index.json";
     private static readonly TimeSpan IndexCheckpointInterval = TimeSpan.FromSeconds(5);
-    private static readonly JsonSerializerOptions IndexJson = new(JsonSerializerDefaults.Web);
 
     private readonly BlobServiceClient service;
     private readonly string cacheDirectory;
@@ -425,7 +424,7 @@ public sealed class AzureBlobStore : IBlobStore
         try
         {
             using var stream = File.OpenRead(path);
-            return JsonSerializer.Deserialize<Dictionary<string, IndexEntry>>(stream, IndexJson) is { } index
+            return JsonSerializer.Deserialize<Dictionary<string, IndexEntry>>(stream, JobJson.Options) is { } index
                 ? new Dictionary<string, IndexEntry>(index, StringComparer.Ordinal)
                 : new Dictionary<string, IndexEntry>(StringComparer.Ordinal);
         }
@@ -444,7 +443,7 @@ public sealed class AzureBlobStore : IBlobStore
         {
             using (var stream = File.Create(temporary))
             {
-                JsonSerializer.Serialize(stream, new SortedDictionary<string, IndexEntry>(entries.ToDictionary(), StringComparer.Ordinal), IndexJson);
+                JsonSerializer.Serialize(stream, new SortedDictionary<string, IndexEntry>(entries.ToDictionary(), StringComparer.Ordinal), JobJson.Options);
             }
             File.Move(temporary, path, overwrite: true);
         }
