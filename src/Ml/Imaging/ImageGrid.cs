@@ -28,11 +28,11 @@ public static class ImageGrid
         var rows = (images.Count + columns - 1) / columns;
         var (cellWidth, cellHeight) = (images.Width * scale, images.Height * scale);
 
-        var showTitle = !string.IsNullOrEmpty(title) && Text.Available;
+        var showTitle = !string.IsNullOrEmpty(title);
         var titleHeight = showTitle ? (int)MathF.Ceiling(Text.LineHeight(TitleSize)) + 8 : 0;
-        var columnLabelHeight = columnLabels is { Count: > 0 } && Text.Available ? (int)MathF.Ceiling(Text.LineHeight(LabelSize)) + 4 : 0;
+        var columnLabelHeight = columnLabels is { Count: > 0 } ? (int)MathF.Ceiling(Text.LineHeight(LabelSize)) + 4 : 0;
         var visibleRowLabels = rowLabels?.Take(rows).ToList() ?? [];
-        var rowLabelWidth = visibleRowLabels.Count > 0 && Text.Available
+        var rowLabelWidth = visibleRowLabels.Count > 0
             ? (int)MathF.Ceiling(visibleRowLabels.Max(l => Text.Width(l, LabelSize))) + 12
             : 0;
 
@@ -46,7 +46,7 @@ public static class ImageGrid
         using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque));
         using (var canvas = new SKCanvas(bitmap))
         {
-            canvas.Clear(Palette.Background);
+            canvas.Clear(SKColors.White);
             if (showTitle)
             {
                 // Centred over the images, shifted left only as far as needed to fit.

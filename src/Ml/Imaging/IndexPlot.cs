@@ -1,5 +1,6 @@
 using System.Globalization;
-using SkiaSharp;
+using ScottPlot;
+using ScottPlot.TickGenerators;
 
 namespace VaeFaces.Ml.Imaging;
 
@@ -20,51 +21,36 @@ public static class IndexPlot
         if (referenceLine is { } r && !double.IsFinite(r)) referenceLine = null;
 
         var finite = values.Where(double.IsFinite).ToList();
-        // Bars start at zero, so zero is always on the axis; so is the reference line.
+        using var plot = PlotStyle.Create(title, "index", yLabel);
+        var bars = Enumerable.Range(0, values.Count).Where(i => double.IsFinite(values[i]))
+            .Select(i => new Bar { Position = i, Value = values[i], Size = 0.8, FillColor = PlotStyle.Series(0), LineWidth = 0 })
+            .ToList();
+        if (bars.Count > 0) plot.Add.Bars(bars);
+
+        if (referenceLine is { } reference)
+        {
+            var line = plot.Add.HorizontalLine(reference, 1.5f, PlotStyle.Reference, LinePattern.Dashed);
+            // Labelled in the right margin, where it cannot cover bars.
+            line.Text = reference.ToString("G4", CultureInfo.InvariantCulture);
+            line.LabelOppositeAxis = true;
+            line.LabelFontSize = PlotStyle.TickSize;
+            line.LabelRotation = 0;
+            line.LabelAlignment = Alignment.MiddleLeft;
+            plot.Axes.Right.MinimumSize = Text.Width(line.Text, PlotStyle.TickSize) + 16;
+        }
+
+        // Bars start at zero, so zero is always on the axis; so is the reference line. Headroom keeps the tallest
+        // bar and a reference line at the maximum off the frame.
         var low = finite.Append(0).Append(referenceLine ?? 0).Min();
         var high = finite.Append(0).Append(referenceLine ?? 0).Max();
-        // Headroom keeps the tallest bar and a reference line at the maximum off the frame.
+        if (high - low <= 0) high = low + 1;
         var headroom = 0.05 * (high - low);
-        var yAxis = AxisScale.Linear(low < 0 ? low - headroom : low, high > 0 ? high + headroom : high);
         var count = Math.Max(values.Count, 1);
-        var xAxis = AxisScale.Linear(-0.5, count - 0.5, targetTicks: 10, extendToTicks: false, integerTicks: true);
+        plot.Axes.SetLimits(-0.5, count - 0.5, low < 0 ? low - headroom : low, high > 0 ? high + headroom : high);
+        plot.Axes.Bottom.TickGenerator = new NumericAutomatic { IntegerTicksOnly = true };
+        plot.Axes.Bottom.MinorTickStyle.Length = 0; // a minor tick per index would be a blur
 
-        return Png.Render(width, height, canvas =>
-        {
-            var referenceLabel = referenceLine?.ToString("G4", CultureInfo.InvariantCulture) ?? "";
-            // The reference value is labelled in the right margin, where it cannot cover bars.
-            var area = PlotArea.Layout(width, height, xAxis, yAxis, hasXLabel: true, hasYLabel: yLabel.Length > 0,
-                minRight: Text.Width(referenceLabel, PlotArea.TickSize) + 12);
-            area.DrawAxes(canvas, title, "index", yLabel);
-
-            var slot = area.Bounds.Width / count;
-            var barWidth = Math.Max(1, slot * 0.8f);
-            using var bar = new SKPaint { Color = Palette.Series(0), IsAntialias = slot >= 3, Style = SKPaintStyle.Fill };
-            var zero = area.Y(0);
-            for (var i = 0; i < values.Count; i++)
-            {
-                if (!double.IsFinite(values[i])) continue;
-                var x = area.X(i);
-                var y = area.Y(values[i]);
-                // Keep a hairline for values at zero so that every index is visibly present.
-                var top = Math.Min(y, zero - 0.5f);
-                var bottom = Math.Max(y, zero + 0.5f);
-                canvas.DrawRect(new SKRect(x - barWidth / 2, top, x + barWidth / 2, bottom), bar);
-            }
-
-            if (referenceLine is { } reference)
-            {
-                using var dashes = SKPathEffect.CreateDash([6, 4], 0);
-                using var line = new SKPaint
-                {
-                    Color = Palette.Reference, StrokeWidth = 1.5f, IsAntialias = true, Style = SKPaintStyle.Stroke, PathEffect = dashes,
-                };
-                var y = area.Y(reference);
-                canvas.DrawLine(area.Bounds.Left, y, area.Bounds.Right, y, line);
-                Text.Draw(canvas, referenceLabel, area.Bounds.Right + 4, y, PlotArea.TickSize, SKTextAlign.Left, Palette.Reference);
-            }
-
-            if (finite.Count == 0) area.DrawNote(canvas, values.Count == 0 ? "no data" : "no finite values");
-        });
+        if (finite.Count == 0) PlotStyle.Note(plot, values.Count == 0 ? "no data" : "no finite values", Alignment.MiddleCenter);
+        return PlotStyle.Png(plot, width, height);
     }
 }

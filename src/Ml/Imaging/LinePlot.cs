@@ -1,9 +1,9 @@
 using System.Globalization;
-using SkiaSharp;
+using ScottPlot;
 
 namespace VaeFaces.Ml.Imaging;
 
-/// <summary>Line chart of one or more series (e.g. loss curves per epoch) with round ticks and a legend.</summary>
+/// <summary>Line chart of one or more series (e.g. loss curves per epoch) with a legend, drawn with ScottPlot.</summary>
 public static class LinePlot
 {
     private const int MarkerLimit = 40;
@@ -25,82 +25,84 @@ public static class LinePlot
         }
 
         bool Visible(double x, double y) => double.IsFinite(x) && double.IsFinite(y) && (!logY || y > 0);
+        // A log axis plots log10(y) on a linear axis whose tick labels show y.
+        double Plotted(double y) => logY ? Math.Log10(y) : y;
         var visible = series.SelectMany(s => s.X.Zip(s.Y)).Where(p => Visible(p.First, p.Second)).ToList();
         var hiddenByLog = logY ? series.Sum(s => s.X.Zip(s.Y).Count(p => double.IsFinite(p.First) && p.Second <= 0)) : 0;
 
-        AxisScale xAxis, yAxis;
+        using var plot = PlotStyle.Create(title, xLabel, yLabel);
+        for (var i = 0; i < series.Count; i++)
+            AddSeries(plot, series[i], PlotStyle.Series(i), Visible, Plotted, markers: visible.Count <= MarkerLimit);
+
         if (visible.Count == 0)
         {
-            xAxis = AxisScale.Linear(0, 1);
-            yAxis = logY ? AxisScale.Log10(1, 10) : AxisScale.Linear(0, 1);
+            plot.Axes.SetLimits(0, 1, 0, 1);
+            PlotStyle.Note(plot, "no data", Alignment.MiddleCenter);
         }
         else
         {
-            xAxis = AxisScale.Linear(visible.Min(p => p.First), visible.Max(p => p.First));
-            var (yMin, yMax) = (visible.Min(p => p.Second), visible.Max(p => p.Second));
-            yAxis = logY ? AxisScale.Log10(yMin, yMax) : AxisScale.Linear(yMin, yMax);
+            var (xMin, xMax) = Padded(visible.Min(p => p.First), visible.Max(p => p.First), minimumSpan: 0);
+            // Six tenths of a decade always hold two labelled multiples of a power of ten.
+            var (yMin, yMax) = Padded(visible.Min(p => Plotted(p.Second)), visible.Max(p => Plotted(p.Second)), logY ? 0.6 : 0);
+            plot.Axes.SetLimits(xMin, xMax, yMin, yMax);
         }
-
-        return Png.Render(width, height, canvas =>
+        if (logY)
         {
-            var area = PlotArea.Layout(width, height, xAxis, yAxis, xLabel.Length > 0, yLabel.Length > 0);
-            area.DrawAxes(canvas, title, xLabel, yLabel);
-
-            var pixels = new List<SKPoint>();
-            canvas.Save();
-            canvas.ClipRect(area.Bounds);
-            for (var i = 0; i < series.Count; i++)
-                pixels.AddRange(DrawSeries(canvas, area, series[i], Palette.Series(i), Visible));
-            canvas.Restore();
-
-            if (visible.Count == 0) area.DrawNote(canvas, "no data");
-            else if (hiddenByLog > 0)
-                Text.Draw(canvas, $"{hiddenByLog.ToString(CultureInfo.InvariantCulture)} values <= 0 not shown on the log axis",
-                    area.Bounds.Right - 4, area.Bounds.Bottom - 10, 11, SKTextAlign.Right, Palette.Frame);
-            if (series.Count > 1)
-                Legend.Draw(canvas, area, [.. series.Select((s, i) => (s.Name, Palette.Series(i)))], pixels);
-        });
+            plot.Axes.Left.TickGenerator = new LogTicks();
+            // Faint lines at the unlabelled multiples show that the axis is logarithmic.
+            plot.Grid.YAxisStyle.MinorLineStyle.Color = PlotStyle.GridLines.WithAlpha(0.6);
+            plot.Grid.YAxisStyle.MinorLineStyle.Width = 1;
+        }
+        if (hiddenByLog > 0)
+            PlotStyle.Note(plot, $"{hiddenByLog.ToString(CultureInfo.InvariantCulture)} values <= 0 not shown on the log axis", Alignment.LowerRight);
+        if (series.Count > 1)
+        {
+            // Under the data rather than over it, so that no curve is ever hidden.
+            var panel = plot.ShowLegend(Edge.Bottom);
+            panel.Padding = new PixelPadding(0, 0, 6, 2); // ScottPlot's 20 px above and below waste the plot's height
+            plot.Legend.FontSize = PlotStyle.NoteSize;
+            plot.Legend.ShadowColor = Colors.Transparent;
+            plot.Legend.OutlineColor = PlotStyle.GridLines;
+        }
+        else plot.HideLegend();
+        return PlotStyle.Png(plot, width, height);
     }
 
-    /// <summary>Draws the series as connected runs of visible points and returns the pixels it passes through.</summary>
-    private static List<SKPoint> DrawSeries(SKCanvas canvas, PlotArea area, PlotSeries series, SKColor color, Func<double, double, bool> visible)
+    /// <summary>
+    /// Adds the series as one line per run of visible points, so that non-finite points leave gaps; markers show
+    /// every point of a sparse plot and any point standing alone between gaps, which would otherwise be invisible.
+    /// </summary>
+    private static void AddSeries(Plot plot, PlotSeries series, Color color, Func<double, double, bool> visible, Func<double, double> plotted,
+        bool markers)
     {
-        using var stroke = new SKPaint
-        {
-            Color = color, StrokeWidth = 2, IsAntialias = true, Style = SKPaintStyle.Stroke,
-            StrokeJoin = SKStrokeJoin.Round, StrokeCap = SKStrokeCap.Round,
-        };
-        using var dot = new SKPaint { Color = color, IsAntialias = true, Style = SKPaintStyle.Fill };
-
-        var runs = new List<List<SKPoint>> { new() };
+        var runs = new List<List<Coordinates>> { new() };
         for (var i = 0; i < series.X.Count; i++)
         {
-            if (visible(series.X[i], series.Y[i])) runs[^1].Add(new SKPoint(area.X(series.X[i]), area.Y(series.Y[i])));
+            if (visible(series.X[i], series.Y[i])) runs[^1].Add(new Coordinates(series.X[i], plotted(series.Y[i])));
             else if (runs[^1].Count > 0) runs.Add([]);
         }
-
-        var all = runs.SelectMany(r => r).ToList();
-        var markers = all.Count <= MarkerLimit;
-        foreach (var run in runs.Where(r => r.Count > 0))
+        // A series with nothing to draw keeps one empty line, so that it still has its legend entry.
+        if (runs.Count > 1 && runs[^1].Count == 0) runs.RemoveAt(runs.Count - 1);
+        for (var r = 0; r < runs.Count; r++)
         {
-            if (run.Count > 1) canvas.DrawPoints(SKPointMode.Polygon, [.. run], stroke);
-            // A lone point between gaps would otherwise be invisible.
-            if (markers || run.Count == 1)
-                foreach (var p in run) canvas.DrawCircle(p, 3, dot);
+            var line = plot.Add.Scatter(runs[r], color);
+            line.LineWidth = 2;
+            line.MarkerSize = markers || runs[r].Count == 1 ? 6 : 0;
+            if (r == 0) line.LegendText = series.Name;
         }
-        return [.. all, .. Midpoints(runs)];
     }
 
-    /// <summary>Points along each segment, so that the legend avoids lines between sparse data points too.</summary>
-    private static IEnumerable<SKPoint> Midpoints(List<List<SKPoint>> runs)
+    /// <summary>The range with 4% space on both sides; a single value gets a small range around it instead.</summary>
+    private static (double Min, double Max) Padded(double min, double max, double minimumSpan)
     {
-        foreach (var run in runs)
+        if (max - min <= 1e-12 * Math.Max(Math.Abs(min), Math.Abs(max)))
         {
-            for (var i = 1; i < run.Count; i++)
-            {
-                for (var t = 1; t < 8; t++)
-                    yield return run[i - 1] + new SKPoint((run[i].X - run[i - 1].X) * t / 8, (run[i].Y - run[i - 1].Y) * t / 8);
-            }
+            var half = Math.Max(min == 0 ? 1 : Math.Abs(min) * 0.1, minimumSpan / 2);
+            return (min - half, max + half);
         }
+        var pad = 0.04 * (max - min);
+        (min, max) = (min - pad, max + pad);
+        var grow = Math.Max(0, minimumSpan - (max - min)) / 2;
+        return (min - grow, max + grow);
     }
 }

@@ -10,7 +10,7 @@ internal static class Png
         using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque));
         using (var canvas = new SKCanvas(bitmap))
         {
-            canvas.Clear(Palette.Background);
+            canvas.Clear(SKColors.White);
             draw(canvas);
         }
         return Encode(bitmap);

@@ -30,5 +30,18 @@ internal sealed class DecodedPng : IDisposable
 
     public int Count(SKColor colour) => Pixels().Count(p => p == colour);
 
+    /// <summary>
+    /// Grey to black pixels (text, axes) in the rectangle from (left, top) of the given size: every channel below
+    /// darkerThan. Small text is antialiased into greys, so it needs a lighter threshold than large text.
+    /// </summary>
+    public int Ink(int left, int top, int width, int height, int darkerThan = 110)
+    {
+        var count = 0;
+        for (var y = Math.Max(0, top); y < Math.Min(Height, top + height); y++)
+            for (var x = Math.Max(0, left); x < Math.Min(Width, left + width); x++)
+                if (this[x, y] is var p && Math.Max(p.Red, Math.Max(p.Green, p.Blue)) < darkerThan) count++;
+        return count;
+    }
+
     public void Dispose() => bitmap.Dispose();
 }

@@ -20,6 +20,21 @@ public class HistogramGridSpecs
     }
 
     [Fact]
+    public void Title_note_panel_numbers_and_tick_labels_are_drawn_as_text()
+    {
+        var random = new Random(7);
+        var panels = Enumerable.Range(0, 6).Select(_ => Normal(random, 300)).ToList();
+
+        using var png = new DecodedPng(HistogramGrid.RenderPng("z_mean of the first 6 dimensions", panels, columns: 3));
+
+        // Three panels of 120 px with 10 px gaps, centred; the title and note are above them, tick labels below.
+        var left = (png.Width - 380) / 2;
+        Assert.True(png.Ink(left, 0, 380, 40) > 150, "title missing");
+        Assert.True(png.Ink(left + 2, 66, 14, 14, darkerThan: 180) > 10, "panel number missing");
+        Assert.True(png.Ink(left, png.Height - 31, 380, 15) > 30, "tick labels missing");
+    }
+
+    [Fact]
     public void Without_the_overlay_there_is_no_curve()
     {
         var random = new Random(7);

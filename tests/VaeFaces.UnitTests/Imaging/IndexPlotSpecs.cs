@@ -12,12 +12,25 @@ public class IndexPlotSpecs
         using var png = new DecodedPng(IndexPlot.RenderPng("Mean of z_mean", "mean", values, referenceLine: 0, width: 700, height: 300));
 
         Assert.Equal((700, 300), (png.Width, png.Height));
-        Assert.True(png.Count(Palette.Series(0)) > 1000, "bars missing");
+        Assert.True(png.Count(Tab10.Blue) > 1000, "bars missing");
         Assert.True(png.DistinctColours() > 10);
     }
 
     [Fact]
-    public void Reference_line_is_drawn()
+    public void Bars_rise_and_fall_from_zero_with_their_values()
+    {
+        // Index 0 is tall, 1 is short and 2 points down: count each bar's pixels in its own column.
+        using var png = new DecodedPng(IndexPlot.RenderPng("", "", [4, 1, -2], width: 600, height: 400));
+
+        var columns = Enumerable.Range(0, png.Width).Select(x => Enumerable.Range(0, png.Height).Count(y => png[x, y] == Tab10.Blue)).ToList();
+        var barColumns = Enumerable.Range(0, png.Width).Where(x => columns[x] > 0).ToList();
+        var (tall, shortBar, down) = (columns[barColumns[3]], columns[barColumns[barColumns.Count / 2]], columns[barColumns[^4]]);
+        Assert.InRange(tall / (double)shortBar, 3.5, 4.5);
+        Assert.InRange(down / (double)shortBar, 1.7, 2.3);
+    }
+
+    [Fact]
+    public void Reference_line_is_drawn_and_labelled()
     {
         double[] values = [0.2, 0.3, 0.25];
 
@@ -29,12 +42,23 @@ public class IndexPlotSpecs
     }
 
     [Fact]
+    public void Title_and_axis_labels_are_drawn_as_text()
+    {
+        using var png = new DecodedPng(IndexPlot.RenderPng("Average posterior std per dimension", "mean of exp(0.5 logvar)",
+            [.. Enumerable.Range(0, 200).Select(i => 0.5 + i % 7 * 0.05)], referenceLine: 1));
+
+        Assert.True(png.Ink(200, 0, 500, 36) > 150, "title missing");
+        Assert.True(png.Ink(0, 80, 20, 240) > 100, "y label missing");
+        Assert.True(png.Ink(380, 370, 140, 30) > 30, "x label 'index' missing");
+    }
+
+    [Fact]
     public void Empty_and_non_finite_values_render_an_empty_plot()
     {
         using var empty = new DecodedPng(IndexPlot.RenderPng("empty", "v", [], referenceLine: 1));
         using var nan = new DecodedPng(IndexPlot.RenderPng("nan", "v", [double.NaN, double.NegativeInfinity], referenceLine: double.NaN));
 
         Assert.Equal((900, 400), (empty.Width, empty.Height));
-        Assert.Equal(0, nan.Count(Palette.Series(0)));
+        Assert.Equal(0, nan.Count(Tab10.Blue));
     }
 }

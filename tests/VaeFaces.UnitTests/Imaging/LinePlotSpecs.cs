@@ -19,8 +19,29 @@ public class LinePlotSpecs
 
         Assert.Equal((640, 400), (png.Width, png.Height));
         Assert.True(png.DistinctColours() > 30, $"only {png.DistinctColours()} colours");
-        Assert.True(png.Count(Palette.Series(0)) > 50, "first series colour missing");
-        Assert.True(png.Count(Palette.Series(1)) > 50, "second series colour missing");
+        Assert.True(png.Count(Tab10.Blue) > 50, "first series colour missing");
+        Assert.True(png.Count(Tab10.Orange) > 50, "second series colour missing");
+    }
+
+    [Fact]
+    public void Title_axis_labels_ticks_and_legend_are_drawn_as_text()
+    {
+        PlotSeries[] series =
+        [
+            new("train loss", Epochs, [.. Epochs.Select(e => 100 / e + 20)]),
+            new("validation loss", Epochs, [.. Epochs.Select(e => 110 / e + 25)]),
+        ];
+        using var png = new DecodedPng(LinePlot.RenderPng("Loss per epoch", "epochs of training, one pass over the data each", "loss",
+            series, width: 640, height: 400));
+        using var noXLabel = new DecodedPng(LinePlot.RenderPng("Loss per epoch", "", "loss", series, width: 640, height: 400));
+
+        // A font that drew nothing would leave these strips blank: the title across the top (above the frame),
+        // the y label along the left edge, the tick labels left of the axis and the legend's names at the bottom.
+        Assert.True(png.Ink(160, 0, 320, 36) > 80, "title missing");
+        Assert.True(png.Ink(0, 100, 20, 200) > 30, "y label missing");
+        Assert.True(png.Ink(22, 40, 26, 260) > 100, "y tick labels missing");
+        Assert.True(png.Ink(0, 365, 640, 35) > 100, "legend names missing");
+        Assert.True(png.Ink(0, 300, 640, 100) > noXLabel.Ink(0, 300, 640, 100) + 150, "x label missing");
     }
 
     [Fact]
@@ -31,7 +52,23 @@ public class LinePlotSpecs
         using var png = new DecodedPng(LinePlot.RenderPng("KL", "epoch", "kl", series, logY: true));
 
         Assert.Equal((800, 500), (png.Width, png.Height));
-        Assert.True(png.Count(Palette.Series(0)) > 50);
+        Assert.True(png.Count(Tab10.Blue) > 50);
+    }
+
+    [Fact]
+    public void Log_axis_curves_are_straight_for_powers()
+    {
+        // y = 10^x is a straight line on a log axis: the line's pixel rows rise evenly with its columns.
+        double[] xs = [0, 1, 2, 3];
+        PlotSeries[] series = [new("power", xs, [.. xs.Select(x => Math.Pow(10, x))])];
+
+        using var png = new DecodedPng(LinePlot.RenderPng("", "", "", series, width: 400, height: 400, logY: true));
+
+        var rows = Enumerable.Range(0, png.Width).Select(x => (X: x, Rows: Enumerable.Range(0, png.Height)
+            .Where(y => png[x, y] == Tab10.Blue).ToList())).Where(c => c.Rows.Count > 0).ToList();
+        var (first, middle, last) = (rows[rows.Count / 8], rows[rows.Count / 2], rows[rows.Count * 7 / 8]);
+        var expectedMiddle = first.Rows.Average() + (last.Rows.Average() - first.Rows.Average()) * (middle.X - first.X) / (last.X - first.X);
+        Assert.InRange(middle.Rows.Average(), expectedMiddle - 4, expectedMiddle + 4);
     }
 
     [Fact]
@@ -43,7 +80,7 @@ public class LinePlotSpecs
             using var png = new DecodedPng(LinePlot.RenderPng("Nothing", "x", "y", series, width: 300, height: 200));
 
             Assert.Equal((300, 200), (png.Width, png.Height));
-            Assert.Equal(0, png.Count(Palette.Series(0)));
+            Assert.Equal(0, png.Count(Tab10.Blue));
         }
     }
 
@@ -54,7 +91,7 @@ public class LinePlotSpecs
 
         using var png = new DecodedPng(LinePlot.RenderPng("Gaps", "x", "y", series));
 
-        Assert.True(png.Count(Palette.Series(0)) > 10, "isolated points should still be drawn");
+        Assert.True(png.Count(Tab10.Blue) > 10, "isolated points should still be drawn");
     }
 
     [Fact]
@@ -64,7 +101,7 @@ public class LinePlotSpecs
 
         using var png = new DecodedPng(LinePlot.RenderPng("Flat", "x", "y", series));
 
-        Assert.True(png.Count(Palette.Series(0)) > 50);
+        Assert.True(png.Count(Tab10.Blue) > 50);
     }
 
     [Fact]
