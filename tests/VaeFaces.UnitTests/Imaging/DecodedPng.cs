@@ -43,5 +43,19 @@ internal sealed class DecodedPng : IDisposable
         return count;
     }
 
+    /// <summary>
+    /// Whether the rectangle holds something shaped like text rather than lines: at least minimum rows and minimum
+    /// columns that each cross two or more separate runs of ink, as strokes of letters do. A frame, grid or tick
+    /// line is one run along its row or column, and a tick mark touching the frame joins it into one.
+    /// </summary>
+    public bool HasText(int left, int top, int width, int height, int minimum = 5, int darkerThan = 110)
+    {
+        bool Dark(int x, int y) => Ink(x, y, 1, 1, darkerThan) == 1;
+        static int Runs(IEnumerable<bool> line) => line.Zip(line.Skip(1).Append(false)).Count(p => p.First && !p.Second);
+        var rows = Enumerable.Range(top, height).Count(y => Runs(Enumerable.Range(left, width).Select(x => Dark(x, y))) >= 2);
+        var columns = Enumerable.Range(left, width).Count(x => Runs(Enumerable.Range(top, height).Select(y => Dark(x, y))) >= 2);
+        return rows >= minimum && columns >= minimum;
+    }
+
     public void Dispose() => bitmap.Dispose();
 }
