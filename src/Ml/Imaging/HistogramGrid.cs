@@ -14,7 +14,6 @@ public static class HistogramGrid
     private const int PanelHeight = 84;
     private const int Gap = 10;
     private const int Margin = 16;
-    private const float TitleSize = 17;
     private const float NoteSize = 11;
 
     public static byte[] RenderPng(string title, IReadOnlyList<float[]> valuesPerPanel, int columns = 10, int bins = 30,
@@ -30,7 +29,7 @@ public static class HistogramGrid
         var rows = Math.Max(1, (panels + columns - 1) / columns);
         var range = SharedRange(valuesPerPanel, overlayStandardNormal);
 
-        var titleHeight = Text.LineHeight(TitleSize) + 8;
+        var titleHeight = Text.LineHeight(PlotStyle.TitleSize) + 8;
         var noteHeight = Text.LineHeight(NoteSize) + 8;
         var tickHeight = (int)MathF.Ceiling(Text.LineHeight(HistogramPanel.LabelSize)) + 8;
         var top = Margin + titleHeight + noteHeight;
@@ -41,7 +40,7 @@ public static class HistogramGrid
 
         return Png.Render(width, height, canvas =>
         {
-            Text.Draw(canvas, title, width / 2f, Margin + titleHeight / 2, TitleSize, SKTextAlign.Center);
+            Text.Draw(canvas, title, width / 2f, Margin + titleHeight / 2, PlotStyle.TitleSize, SKTextAlign.Center);
             var note = overlayStandardNormal ? "bars: density of values   line: standard normal N(0, 1)" : "bars: density of values";
             Text.Draw(canvas, note, width / 2f, Margin + titleHeight + noteHeight / 2, NoteSize, SKTextAlign.Center, Text.Muted);
             if (panels == 0)

@@ -5,8 +5,8 @@ namespace VaeFaces.Ml.Imaging;
 /// <summary>Draws and measures the few labels drawn outside ScottPlot (image grid labels, the histogram grid's title).</summary>
 internal static class Text
 {
-    public static readonly SKColor Ink = new(0x22, 0x22, 0x22);
-    public static readonly SKColor Muted = new(0x55, 0x55, 0x55);
+    public static readonly SKColor Ink = PlotStyle.Ink.ToSKColor();
+    public static readonly SKColor Muted = PlotStyle.Muted.ToSKColor();
 
     public static float Width(string text, float size)
     {
