@@ -32,7 +32,7 @@ public static class LinePlot
 
         using var plot = PlotStyle.Create(title, xLabel, yLabel);
         for (var i = 0; i < series.Count; i++)
-            AddSeries(plot, series[i], PlotStyle.Series(i), Visible, Plotted, markers: visible.Count <= MarkerLimit);
+            AddSeries(plot, series[i], PlotStyle.Series(i), Visible, Plotted);
 
         if (visible.Count == 0)
         {
@@ -54,7 +54,10 @@ public static class LinePlot
             plot.Grid.YAxisStyle.MinorLineStyle.Width = 1;
         }
         if (hiddenByLog > 0)
-            PlotStyle.Note(plot, $"{hiddenByLog.ToString(CultureInfo.InvariantCulture)} values <= 0 not shown on the log axis", Alignment.LowerRight);
+        {
+            var count = hiddenByLog.ToString(CultureInfo.InvariantCulture);
+            PlotStyle.Note(plot, $"{count} values <= 0 not shown on the log axis", Alignment.LowerRight);
+        }
         if (series.Count > 1)
         {
             // Under the data rather than over it, so that no curve is ever hidden.
@@ -70,10 +73,9 @@ public static class LinePlot
 
     /// <summary>
     /// Adds the series as one line per run of visible points, so that non-finite points leave gaps; markers show
-    /// every point of a sparse plot and any point standing alone between gaps, which would otherwise be invisible.
+    /// every point of a sparse series and any point standing alone between gaps, which would otherwise be invisible.
     /// </summary>
-    private static void AddSeries(Plot plot, PlotSeries series, Color color, Func<double, double, bool> visible, Func<double, double> plotted,
-        bool markers)
+    private static void AddSeries(Plot plot, PlotSeries series, Color color, Func<double, double, bool> visible, Func<double, double> plotted)
     {
         var runs = new List<List<Coordinates>> { new() };
         for (var i = 0; i < series.X.Count; i++)
@@ -83,6 +85,7 @@ public static class LinePlot
         }
         // A series with nothing to draw keeps one empty line, so that it still has its legend entry.
         if (runs.Count > 1 && runs[^1].Count == 0) runs.RemoveAt(runs.Count - 1);
+        var markers = runs.Sum(r => r.Count) <= MarkerLimit;
         for (var r = 0; r < runs.Count; r++)
         {
             var line = plot.Add.Scatter(runs[r], color);
