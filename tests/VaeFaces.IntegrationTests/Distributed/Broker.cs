@@ -51,12 +51,7 @@ public sealed class Broker(string connectionString) : IAsyncDisposable
     {
         if (bus is null)
         {
-            var address = RabbitMqAddress.Parse(connectionString);
-            bus = Bus.Factory.CreateUsingRabbitMq(transport => transport.Host(address.Host, address.Port, address.VirtualHost, host =>
-            {
-                host.Username(address.Username);
-                host.Password(address.Password);
-            }));
+            bus = Bus.Factory.CreateUsingRabbitMq(transport => transport.Host(RabbitMqConnection.Parse(connectionString)));
             await bus.StartAsync();
         }
         return bus;
