@@ -11,7 +11,7 @@ using VaeFaces.Ml.Data;
 using VaeFaces.Messaging;
 using VaeFaces.Ml.Model;
 using VaeFaces.Ml.Training;
-using VaeFaces.Worker.Storage;
+using VaeFaces.Storage;
 
 namespace VaeFaces.Worker.Jobs;
 
