@@ -6,7 +6,7 @@ namespace VaeFaces.Storage;
 /// <summary>The embedded default: containers are folders under a root, blobs are files.</summary>
 public sealed class LocalFolderBlobStore(string root) : IBlobStore
 {
-    public string PathOf(BlobLocation blob) =>
+    private string PathOf(BlobLocation blob) =>
         Path.GetFullPath(Path.Combine(root, blob.Container, blob.Prefix.Replace('/', Path.DirectorySeparatorChar)));
 
     public Task<bool> ExistsAsync(BlobLocation blob, CancellationToken cancellationToken = default) =>
