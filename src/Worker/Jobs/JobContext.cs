@@ -5,7 +5,7 @@ using VaeFaces.Ml.Common;
 using VaeFaces.Ml.Data;
 using VaeFaces.Ml.Model;
 using VaeFaces.Ml.Training;
-using VaeFaces.Worker.Storage;
+using VaeFaces.Storage;
 using VaeFaces.Worker.Training;
 
 namespace VaeFaces.Worker.Jobs;

@@ -12,7 +12,7 @@ using VaeFaces.Messaging;
 using VaeFaces.Contracts.Validation;
 using VaeFaces.Ml.Model;
 using VaeFaces.Ml.Training;
-using VaeFaces.Worker.Storage;
+using VaeFaces.Storage;
 
 namespace VaeFaces.Worker.Jobs;
 

@@ -7,8 +7,8 @@ using VaeFaces.Ml.Data;
 using VaeFaces.Ml.Imaging;
 using VaeFaces.Ml.Model;
 using VaeFaces.Ml.Training;
+using VaeFaces.Storage;
 using VaeFaces.Worker.Jobs;
-using VaeFaces.Worker.Storage;
 
 namespace VaeFaces.Worker.Training;
 

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using VaeFaces.Contracts;
 using VaeFaces.Contracts.Api;
+using VaeFaces.Storage;
 using VaeFaces.Worker.Jobs;
-using VaeFaces.Worker.Storage;
 
 namespace VaeFaces.IntegrationTests.Distributed;
 

@@ -4,8 +4,8 @@ using VaeFaces.Contracts;
 using VaeFaces.Ml.Data;
 using VaeFaces.Ml.Model;
 using VaeFaces.Ml.Training;
+using VaeFaces.Storage;
 using VaeFaces.Worker.Jobs;
-using VaeFaces.Worker.Storage;
 
 namespace VaeFaces.IntegrationTests.Training;
 
