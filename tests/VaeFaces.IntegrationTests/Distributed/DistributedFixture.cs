@@ -113,7 +113,7 @@ public sealed class DistributedFixture : IAsyncLifetime
     public async Task<JobView> TrainingUnderwayAsync(DotnetProcess worker, int epochs, double pastFraction)
     {
         var id = await SubmitAsync(nameof(TrainModel), TrainParameters(epochs, checkpointEverySteps: 3));
-        var running = await WaitForAsync(id, j => j.Status == JobStatuses.Running && j.Stage == "training" && j.Progress > pastFraction,
+        var running = await WaitForAsync(id, j => j.Status == JobStatus.Running && j.Stage == "training" && j.Progress > pastFraction,
             TimeSpan.FromMinutes(3), worker);
         Assert.EndsWith($"/{worker.Id}", running.Worker);
         return running;
@@ -159,13 +159,13 @@ public sealed class DistributedFixture : IAsyncLifetime
     /// </summary>
     public async Task CancelUnfinishedJobsAsync()
     {
-        foreach (var status in new[] { JobStatuses.Queued, JobStatuses.Running })
+        foreach (var status in new[] { JobStatus.Queued, JobStatus.Running })
             foreach (var job in (await Api.GetFromJsonAsync<List<JobView>>($"/api/jobs?status={status}&limit=1000"))!)
                 await Api.DeleteAsync($"/api/jobs/{job.Id}");
     }
 
     public Task<JobView> WaitUntilFinishedAsync(Guid id, TimeSpan timeout, params DotnetProcess[] watch) =>
-        WaitForAsync(id, j => JobStatuses.IsFinal(j.Status), timeout, watch);
+        WaitForAsync(id, j => j.Status.IsFinal(), timeout, watch);
 
     public async Task DisposeAsync()
     {
