@@ -22,7 +22,7 @@ public class CancellationSpecs(DistributedFixture fixture) : JobSpecs(fixture)
 
         var cancel = await Services.Api.DeleteAsync($"/api/jobs/{id}");
         Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
-        Assert.True((await cancel.Content.ReadFromJsonAsync<JobView>())!.CancelRequested);
+        Assert.True((await cancel.Content.ReadFromJsonAsync<JobView>(JobJson.Options))!.CancelRequested);
         var cancelled = await Services.WaitUntilFinishedAsync(id, TimeSpan.FromSeconds(60), worker);
 
         Assert.Equal(JobStatus.Cancelled, cancelled.Status);

@@ -36,7 +36,7 @@ public class ScheduleSpecs(DistributedFixture fixture) : JobSpecs(fixture)
         {
             Assert.True(DateTime.UtcNow < deadline, "the chain did not finish:\n" + worker.Output);
             await Task.Delay(500);
-            jobs = (await Services.Api.GetFromJsonAsync<List<JobView>>($"/api/jobs?schedule={name}"))!;
+            jobs = (await Services.Api.GetFromJsonAsync<List<JobView>>($"/api/jobs?schedule={name}", JobJson.Options))!;
         } while (jobs.Count < 3 || jobs.Any(j => !j.Status.IsFinal()));
 
         Assert.All(jobs, j => Assert.True(j.Status == JobStatus.Succeeded, $"{j.Kind}: {j.Error}\n{worker.Output}"));
