@@ -36,9 +36,8 @@ public class SchemaUpgradeSpecs(DistributedFixture services)
     {
         var admin = new NpgsqlConnectionStringBuilder(services.Environment["ConnectionStrings__Jobs"]);
         var name = services.RunId + "_upgrade";
-        await using (var server = NpgsqlDataSource.Create(admin.ConnectionString))
-        await using (var create = server.CreateCommand($"create database {name}"))
-            await create.ExecuteNonQueryAsync();
+        await using var server = NpgsqlDataSource.Create(admin.ConnectionString);
+        await ExecuteAsync(server, $"create database {name}");
         admin.Database = name;
         await using var database = NpgsqlDataSource.Create(admin.ConnectionString);
         await ExecuteAsync(database, HandWrittenSchema);
@@ -90,6 +89,8 @@ public class SchemaUpgradeSpecs(DistributedFixture services)
             Assert.Equal(JobStatus.Succeeded, (await again.GetFromJsonAsync<JobView>($"/api/jobs/{Parent}", JobJson.Options))!.Status);
             Assert.Equal(2L, await ScalarAsync(database, "select count(*) from schemaversions"));
         }
+
+        await ExecuteAsync(server, $"drop database {name} with (force)");
     }
 
     private static async Task ExecuteAsync(NpgsqlDataSource database, string sql)
