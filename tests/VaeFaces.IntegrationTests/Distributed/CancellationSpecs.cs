@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using VaeFaces.Contracts;
 using VaeFaces.Contracts.Api;
+using VaeFaces.Storage;
 using VaeFaces.Worker.Jobs;
-using VaeFaces.Worker.Storage;
 
 namespace VaeFaces.IntegrationTests.Distributed;
 
@@ -42,11 +42,28 @@ public class CancellationSpecs(DistributedFixture fixture) : JobSpecs(fixture)
         Assert.Equal(JobStatus.Cancelled, (await Services.GetAsync(id)).Status);
 
         using var worker = Services.StartWorker();
-        await worker.WaitForOutputAsync($"TrainModel {id} cancelled", TimeSpan.FromMinutes(2));
+        // The worker that takes the message records the job as cancelled in its manifest.
+        var output = BlobLocation.Parse((await Services.GetAsync(id)).Output);
+        var manifest = await WaitForManifestAsync(output, TimeSpan.FromMinutes(2), worker);
+        Assert.Equal(JobStatus.Cancelled, manifest.Status);
         var job = await Services.GetAsync(id);
         Assert.Equal(JobStatus.Cancelled, job.Status);
         Assert.Empty(job.Artifacts);
     }
 
     private const string ModelFileName = "model.bin";
+
+    /// <summary>The manifest once the worker has ended the job (it writes one as Running when it starts).</summary>
+    private async Task<JobManifest> WaitForManifestAsync(BlobLocation output, TimeSpan timeout, DotnetProcess worker)
+    {
+        var blob = output.Child(JobManifest.FileName);
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            if (await Services.Blobs.ExistsAsync(blob) && await Services.Blobs.ReadJsonAsync<JobManifest>(blob) is { Status: not JobStatus.Running } manifest)
+                return manifest;
+            Assert.True(DateTime.UtcNow < deadline, "no worker ended the cancelled job:\n" + worker.Output);
+            await Task.Delay(250);
+        }
+    }
 }

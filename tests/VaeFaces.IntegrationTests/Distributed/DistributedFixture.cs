@@ -6,7 +6,7 @@ using Npgsql;
 using VaeFaces.Contracts;
 using VaeFaces.Contracts.Api;
 using VaeFaces.Ml.Synthetic;
-using VaeFaces.Worker.Storage;
+using VaeFaces.Storage;
 
 namespace VaeFaces.IntegrationTests.Distributed;
 
@@ -56,7 +56,7 @@ public sealed class DistributedFixture : IAsyncLifetime
         };
 
         work = Directory.CreateTempSubdirectory("vaefaces-dist-").FullName;
-        Blobs = AzureBlobStore.Create(Environment["ConnectionStrings__Blobs"], null, Path.Combine(work, "cache"));
+        Blobs = BlobStores.Azure(Environment["ConnectionStrings__Blobs"], null, Path.Combine(work, "cache"));
         var faces = Path.Combine(work, "faces");
         SyntheticFaceGenerator.Generate(faces, new SyntheticFaceOptions(Faces, Seed: 5, ValidationFraction: 0.15, TestFraction: 0.25));
         await Blobs.UploadFolderAsync(faces, Dataset, null, CancellationToken.None);

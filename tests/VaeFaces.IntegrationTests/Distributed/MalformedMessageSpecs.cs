@@ -12,9 +12,9 @@ public class MalformedMessageSpecs(DistributedFixture fixture) : JobSpecs(fixtur
     public async Task Garbage_published_straight_to_a_job_queue_lands_in_its_error_queue_with_the_reason_once()
     {
         using var worker = Services.StartWorker();
-        await worker.WaitForOutputAsync("Bus started", TimeSpan.FromMinutes(1));
         await using var broker = new Broker(Services.Environment["ConnectionStrings__RabbitMq"]);
         var queue = JobQueues.NameOf(nameof(TrainModel));
+        await broker.WaitForConsumersAsync(queue, 1, TimeSpan.FromMinutes(1));
         // The error queue is shared with the faults of other specs' jobs: count only this message, by its id.
         var messageId = Guid.NewGuid().ToString();
 

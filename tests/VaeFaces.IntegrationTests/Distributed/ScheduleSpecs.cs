@@ -3,8 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using VaeFaces.Contracts;
 using VaeFaces.Contracts.Api;
+using VaeFaces.Storage;
 using VaeFaces.Worker.Jobs;
-using VaeFaces.Worker.Storage;
 
 namespace VaeFaces.IntegrationTests.Distributed;
 
