@@ -161,7 +161,7 @@ public sealed class DistributedFixture : IAsyncLifetime
             if (job is not null && condition(job)) return job;
             if (watch.FirstOrDefault(p => p.HasExited) is { } exited) Assert.Fail($"a process exited while job {id} was awaited:\n{exited.Output}");
             if (DateTime.UtcNow > deadline)
-                Assert.Fail($"job {id} did not get there within {timeout}: {JsonSerializer.Serialize(job)}\n" +
+                Assert.Fail($"job {id} did not get there within {timeout}: {JsonSerializer.Serialize(job, JobJson.Options)}\n" +
                     string.Join("\n---\n", watch.Select(p => p.Output)));
             await Task.Delay(250);
         }
