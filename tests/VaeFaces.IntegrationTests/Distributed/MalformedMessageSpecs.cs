@@ -44,8 +44,8 @@ public class MalformedMessageSpecs(DistributedFixture fixture) : JobSpecs(fixtur
             JobId = id, Dataset = Services.Dataset, Output = new BlobLocation("artifacts", $"direct/{id}"), Epochs = 0, ImageSize = 100,
         });
 
-        var job = await Services.WaitForAsync(id, j => JobStatuses.IsFinal(j.Status), TimeSpan.FromMinutes(2), worker);
-        Assert.Equal(JobStatuses.Failed, job.Status);
+        var job = await Services.WaitForAsync(id, j => j.Status.IsFinal(), TimeSpan.FromMinutes(2), worker);
+        Assert.Equal(JobStatus.Failed, job.Status);
         Assert.Contains("Epochs must be at least 1", job.Error);
         Assert.Contains("ImageSize must be one of", job.Error);
     }

@@ -18,7 +18,7 @@ public class WorkerFailoverSpecs(DistributedFixture fixture) : JobSpecs(fixture)
         first.Kill();
 
         var done = await Services.WaitUntilFinishedAsync(id, TimeSpan.FromMinutes(5), second);
-        Assert.True(done.Status == JobStatuses.Succeeded, done.Error + "\n" + second.Output);
+        Assert.True(done.Status == JobStatus.Succeeded, done.Error + "\n" + second.Output);
         Assert.EndsWith($"/{second.Id}", done.Worker);
         Assert.True(done.Resumed, "the second worker started the job afresh");
         Assert.Equal(1, done.Metrics["resumed"]);
