@@ -16,12 +16,14 @@ COPY global.json Directory.Build.props Directory.Build.targets Directory.Package
 COPY src/Contracts/VaeFaces.Contracts.csproj src/Contracts/
 COPY src/Messaging/VaeFaces.Messaging.csproj src/Messaging/
 COPY src/Ml/VaeFaces.Ml.csproj src/Ml/
+COPY src/Storage/VaeFaces.Storage.csproj src/Storage/
 COPY src/Worker/VaeFaces.Worker.csproj src/Worker/
 RUN dotnet restore src/Worker/VaeFaces.Worker.csproj -p:TorchBackend=cuda
 COPY tools/ tools/
 COPY src/Contracts/ src/Contracts/
 COPY src/Messaging/ src/Messaging/
 COPY src/Ml/ src/Ml/
+COPY src/Storage/ src/Storage/
 COPY src/Worker/ src/Worker/
 RUN dotnet publish src/Worker/VaeFaces.Worker.csproj -c Release --no-restore \
       -p:TorchBackend=cuda -p:WeakenGlibcxx=false -p:UseAppHost=false -o /app

@@ -30,7 +30,7 @@ public static class CliHost
         builder.Services.AddSingleton<JobEvents>();
         builder.Services.AddSingleton<JobClient>();
         builder.Services.AddSingleton<PipelineRunner>();
-        builder.Services.AddVaeWorker(builder.Configuration, bus => bus.AddConsumer<JobEventsConsumer>());
+        builder.Services.AddVaeWorker(builder.Configuration, bus => bus.AddConsumer<JobEventForwarder>());
         return builder.Build();
     }
 }

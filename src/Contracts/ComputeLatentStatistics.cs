@@ -1,3 +1,5 @@
+using VaeFaces.Contracts.Validation;
+
 namespace VaeFaces.Contracts;
 
 /// <summary>One full encoder pass over a split (train by default): per-dimension mean of z_mean and mean std.</summary>
@@ -11,4 +13,12 @@ public sealed record ComputeLatentStatistics : IJobCommand
     public string Split { get; init; } = "train";
     public int BatchSize { get; init; } = 128;
     public bool SkipBadImages { get; init; }
+
+    public void Validate(ParameterErrors errors)
+    {
+        errors.Location(Model);
+        errors.Location(Dataset);
+        errors.Split(Split);
+        errors.AtLeast(BatchSize, 1);
+    }
 }

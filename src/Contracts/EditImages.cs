@@ -1,3 +1,5 @@
+using VaeFaces.Contracts.Validation;
+
 namespace VaeFaces.Contracts;
 
 /// <summary>Bulk edit (dataset augmentation): every image under Input is encoded, moved along the attribute vectors by
@@ -15,4 +17,16 @@ public sealed record EditImages : IJobCommand
     public int BatchSize { get; init; } = 64;
     public int JpegQuality { get; init; } = 92;
     public bool SkipBadImages { get; init; }
+
+    public void Validate(ParameterErrors errors)
+    {
+        errors.Location(Model);
+        errors.Location(Vectors);
+        errors.Location(Input);
+        errors.NotEmpty(Edits, "must name at least one attribute and magnitude");
+        if (Edits?.Values.Any(magnitude => !double.IsFinite(magnitude)) == true) errors.Add(nameof(Edits), "magnitudes must be finite numbers");
+        if (Split is not null) errors.Split(Split);
+        errors.AtLeast(BatchSize, 1);
+        errors.Between(JpegQuality, 1, 100);
+    }
 }

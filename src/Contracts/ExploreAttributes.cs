@@ -1,3 +1,5 @@
+using VaeFaces.Contracts.Validation;
+
 namespace VaeFaces.Contracts;
 
 /// <summary>Strips of validation images moved along attribute vectors, and one combined edit like the tutorial's sliders.</summary>
@@ -14,4 +16,13 @@ public sealed record ExploreAttributes : IJobCommand
     public int Images { get; init; } = 3;
     public IReadOnlyDictionary<string, double> CombinedEdit { get; init; } =
         new Dictionary<string, double> { ["Male"] = -2, ["Smiling"] = 3, ["Eyeglasses"] = 2 };
+
+    public void Validate(ParameterErrors errors)
+    {
+        errors.Location(Model);
+        errors.Location(Vectors);
+        errors.Location(Dataset);
+        errors.Between(Images, 1, 64);
+        errors.NotEmpty(Magnitudes, "must not be empty");
+    }
 }

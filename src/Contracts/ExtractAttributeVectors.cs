@@ -1,3 +1,5 @@
+using VaeFaces.Contracts.Validation;
+
 namespace VaeFaces.Contracts;
 
 /// <summary>Attribute vectors fitted on the train split and evaluated (ROC AUC) on the test split.</summary>
@@ -12,4 +14,16 @@ public sealed record ExtractAttributeVectors : IJobCommand
     public int MinCount { get; init; } = 20;
     public int BatchSize { get; init; } = 128;
     public bool SkipBadImages { get; init; }
+
+    public void Validate(ParameterErrors errors)
+    {
+        errors.Location(Model);
+        errors.Location(Dataset);
+        errors.Split(FitSplit);
+        errors.Split(EvaluationSplit);
+        if (DatasetSplits.Parse(FitSplit) is { } fit && fit == DatasetSplits.Parse(EvaluationSplit))
+            errors.Add(nameof(EvaluationSplit), "must differ from FitSplit: never evaluate on the split the vectors were fitted on");
+        errors.AtLeast(MinCount, 1);
+        errors.AtLeast(BatchSize, 1);
+    }
 }

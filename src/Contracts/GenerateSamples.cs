@@ -1,3 +1,5 @@
+using VaeFaces.Contracts.Validation;
+
 namespace VaeFaces.Contracts;
 
 /// <summary>Seeded sample grids: from N(0, 1) and from the sampling trick with per-dimension mean and spread.</summary>
@@ -9,4 +11,11 @@ public sealed record GenerateSamples : IJobCommand
     public required BlobLocation Output { get; init; }
     public int Count { get; init; } = 64;
     public int Seed { get; init; } = 7;
+
+    public void Validate(ParameterErrors errors)
+    {
+        errors.Location(Model);
+        errors.Location(Statistics);
+        errors.Between(Count, 1, 1024);
+    }
 }

@@ -1,3 +1,5 @@
+using VaeFaces.Contracts.Validation;
+
 namespace VaeFaces.Contracts;
 
 /// <summary>What every job command carries. JobId is the idempotency key: a redelivered or repeated command with the
@@ -8,4 +10,7 @@ public interface IJobCommand
 
     /// <summary>Where the job writes its artifacts and manifest.json.</summary>
     BlobLocation Output { get; }
+
+    /// <summary>Adds the problems of this command's own parameters (JobValidator checks JobId and Output).</summary>
+    void Validate(ParameterErrors errors);
 }

@@ -6,8 +6,6 @@ namespace VaeFaces.Messaging;
 
 public static class BusServiceCollectionExtensions
 {
-    public const string RabbitMqConnectionName = "RabbitMq";
-
     /// <summary>
     /// MassTransit on RabbitMQ when ConnectionStrings:RabbitMq is set (amqp://user:password@host:port/vhost), else the
     /// in-memory bus of one process. Queues are kebab-case (train-model, edit-images, ...).
@@ -15,7 +13,7 @@ public static class BusServiceCollectionExtensions
     public static IServiceCollection AddVaeBus(this IServiceCollection services, IConfiguration configuration,
         Action<IBusRegistrationConfigurator> registerConsumers)
     {
-        var rabbitMq = configuration.GetConnectionString(RabbitMqConnectionName);
+        var rabbitMq = configuration.GetConnectionString(RabbitMqConnection.Name);
         services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
@@ -27,14 +25,10 @@ public static class BusServiceCollectionExtensions
                 bus.UsingInMemory((context, transport) => transport.ConfigureEndpoints(context));
                 return;
             }
-            var broker = RabbitMqAddress.Parse(rabbitMq);
+            var broker = RabbitMqConnection.Parse(rabbitMq);
             bus.UsingRabbitMq((context, transport) =>
             {
-                transport.Host(broker.Host, broker.Port, broker.VirtualHost, host =>
-                {
-                    host.Username(broker.Username);
-                    host.Password(broker.Password);
-                });
+                transport.Host(broker);
                 transport.ConfigureEndpoints(context);
             });
         });

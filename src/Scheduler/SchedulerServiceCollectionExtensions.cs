@@ -43,7 +43,7 @@ public static class SchedulerServiceCollectionExtensions
         services.AddTransient<ScheduleFirer>();
         services.AddScoped<ApiKeyFilter>();
 
-        services.AddVaeBus(configuration, bus => bus.AddConsumer<JobEventsConsumer, JobEventsConsumerDefinition>());
+        services.AddVaeBus(configuration, bus => bus.AddConsumer<JobStateRecorder, JobStateRecorderDefinition>());
 
         services.AddHangfire(hangfire => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

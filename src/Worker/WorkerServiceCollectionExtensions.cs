@@ -2,13 +2,13 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using VaeFaces.Storage;
 using VaeFaces.Worker.Attributes;
 using VaeFaces.Worker.Editing;
 using VaeFaces.Messaging;
 using VaeFaces.Worker.Jobs;
 using VaeFaces.Worker.Latent;
 using VaeFaces.Worker.Sampling;
-using VaeFaces.Worker.Storage;
 using VaeFaces.Worker.Training;
 
 namespace VaeFaces.Worker;
@@ -35,7 +35,11 @@ public static class WorkerServiceCollectionExtensions
     public static IServiceCollection AddVaeJobServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<WorkerOptions>(configuration.GetSection(WorkerOptions.Section));
-        services.AddSingleton(sp => BlobStores.FromConfiguration(configuration, sp.GetRequiredService<IOptions<WorkerOptions>>().Value));
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<WorkerOptions>>().Value;
+            return BlobStores.FromConfiguration(configuration, options.StorageRoot, options.CacheDirectory);
+        });
         services.AddSingleton<JobRunner>();
         services.AddSingleton<RunningJobs>();
         return services;

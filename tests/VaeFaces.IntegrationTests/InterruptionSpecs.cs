@@ -1,8 +1,8 @@
 using MassTransit.Testing;
 using Microsoft.Extensions.Hosting;
 using VaeFaces.Contracts;
+using VaeFaces.Storage;
 using VaeFaces.Worker.Jobs;
-using VaeFaces.Worker.Storage;
 using VaeFaces.Worker.Training;
 
 namespace VaeFaces.IntegrationTests;

@@ -2,8 +2,8 @@ using System.Text.Json;
 using SkiaSharp;
 using VaeFaces.Ml.Data;
 using VaeFaces.Ml.Synthetic;
+using VaeFaces.Storage;
 using VaeFaces.Worker.Jobs;
-using VaeFaces.Worker.Storage;
 using VaeFaces.Contracts;
 
 namespace VaeFaces.IntegrationTests;

@@ -6,12 +6,12 @@ using VaeFaces.Ml.Data;
 using VaeFaces.Ml.Model;
 using VaeFaces.Ml.Synthetic;
 using VaeFaces.Ml.Training;
+using VaeFaces.Storage;
 using VaeFaces.Worker;
 using VaeFaces.Worker.Attributes;
 using VaeFaces.Worker.Editing;
 using VaeFaces.Worker.Jobs;
 using VaeFaces.Worker.Latent;
-using VaeFaces.Worker.Storage;
 using static TorchSharp.torch;
 
 namespace VaeFaces.Cli.Benchmarks;

@@ -3,7 +3,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using VaeFaces.Cli.Api;
 using VaeFaces.Cli.Display;
-using VaeFaces.Contracts.Api;
+using VaeFaces.Contracts;
 
 namespace VaeFaces.Cli.Commands;
 
@@ -19,9 +19,9 @@ public sealed class CancelCommand : SchedulerCommand<CancelCommand.Settings>
     protected override async Task<int> RunAsync(SchedulerClient client, Settings settings, CancellationToken cancellationToken)
     {
         var job = await client.CancelAsync(settings.Id, cancellationToken);
-        Output.MarkupLine(job.Status == JobStatuses.Cancelled
+        Output.MarkupLine(job.Status == JobStatus.Cancelled
             ? $"{Markup.Escape(job.Kind)} job {job.Id} [yellow]Cancelled[/]"
-            : $"cancel requested: {Markup.Escape(job.Kind)} job {job.Id} is {Markup.Escape(job.Status)} until its worker stops at the next step "
+            : $"cancel requested: {Markup.Escape(job.Kind)} job {job.Id} is {job.Status} until its worker stops at the next step "
               + $"(vaefaces status {job.Id} --wait)");
         return 0;
     }

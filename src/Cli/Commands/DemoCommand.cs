@@ -3,6 +3,7 @@ using System.Text.Json;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using VaeFaces.Cli.Pipeline;
+using VaeFaces.Contracts;
 using VaeFaces.Ml.Synthetic;
 
 namespace VaeFaces.Cli.Commands;
@@ -23,12 +24,7 @@ public sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
     {
         Dataset = Path.Combine(output, "dataset"),
         Output = output,
-        ImageSize = 64,
-        Epochs = 16,
-        BatchSize = 64,
-        LearningRate = 1e-3,
-        Patience = 3,
-        CheckpointEverySteps = 100,
+        Training = TrainModel.Defaults with { ImageSize = 64, Epochs = 16, LearningRate = 1e-3, CheckpointEverySteps = 100 },
     };
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using VaeFaces.Cli.Api;
 using VaeFaces.Cli.Display;
-using VaeFaces.Contracts.Api;
+using VaeFaces.Contracts;
 
 namespace VaeFaces.Cli.Commands;
 
@@ -32,7 +32,7 @@ public sealed class JobsCommand : SchedulerCommand<JobsCommand.Settings>
     protected override async Task<int> RunAsync(SchedulerClient client, Settings settings, CancellationToken cancellationToken)
     {
         // The API matches statuses exactly; "running" on a command line means Running.
-        var status = JobStatuses.All.FirstOrDefault(s => s.Equals(settings.Status, StringComparison.OrdinalIgnoreCase)) ?? settings.Status;
+        var status = Enum.GetNames<JobStatus>().FirstOrDefault(s => s.Equals(settings.Status, StringComparison.OrdinalIgnoreCase)) ?? settings.Status;
         var jobs = await client.ListJobsAsync(status, settings.Kind, settings.Schedule, settings.Limit, cancellationToken);
         if (settings.Json) Console.WriteLine(JsonSerializer.Serialize(jobs, SchedulerClient.IndentedJson));
         else if (jobs.Count == 0) Output.MarkupLine("[grey]no jobs[/]");

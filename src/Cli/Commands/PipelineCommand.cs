@@ -37,19 +37,22 @@ public sealed class PipelineCommand : AsyncCommand<PipelineCommand.Settings>
 
         public PipelineSettings Apply(PipelineSettings defaults) => defaults with
         {
-            ImageSize = ImageSize ?? defaults.ImageSize,
-            LatentDim = LatentDim ?? defaults.LatentDim,
-            Epochs = Epochs ?? defaults.Epochs,
-            BatchSize = BatchSize ?? defaults.BatchSize,
-            LearningRate = LearningRate ?? defaults.LearningRate,
-            LrSchedule = LrSchedule ?? defaults.LrSchedule,
-            KlWeight = KlWeight ?? defaults.KlWeight,
-            KlWarmupEpochs = KlWarmupEpochs ?? defaults.KlWarmupEpochs,
-            Patience = Patience ?? defaults.Patience,
-            CheckpointEverySteps = CheckpointEvery ?? defaults.CheckpointEverySteps,
-            Seed = Seed ?? defaults.Seed,
-            GradientClipNorm = GradientClipNorm ?? defaults.GradientClipNorm,
-            SkipBadImages = SkipBadImages || defaults.SkipBadImages,
+            Training = defaults.Training with
+            {
+                ImageSize = ImageSize ?? defaults.Training.ImageSize,
+                LatentDim = LatentDim ?? defaults.Training.LatentDim,
+                Epochs = Epochs ?? defaults.Training.Epochs,
+                BatchSize = BatchSize ?? defaults.Training.BatchSize,
+                LearningRate = LearningRate ?? defaults.Training.LearningRate,
+                LrSchedule = LrSchedule ?? defaults.Training.LrSchedule,
+                KlWeight = KlWeight ?? defaults.Training.KlWeight,
+                KlWarmupEpochs = KlWarmupEpochs ?? defaults.Training.KlWarmupEpochs,
+                EarlyStoppingPatience = Patience ?? defaults.Training.EarlyStoppingPatience,
+                CheckpointEverySteps = CheckpointEvery ?? defaults.Training.CheckpointEverySteps,
+                Seed = Seed ?? defaults.Training.Seed,
+                GradientClipNorm = GradientClipNorm ?? defaults.Training.GradientClipNorm,
+                SkipBadImages = SkipBadImages || defaults.Training.SkipBadImages,
+            },
             Edits = Edit is null ? defaults.Edits : ParseEdits(Edit),
         };
 

@@ -1,6 +1,7 @@
 using Spectre.Console.Cli;
 using VaeFaces.Cli.Api;
 using VaeFaces.Cli.Display;
+using VaeFaces.Contracts;
 using VaeFaces.Contracts.Api;
 
 namespace VaeFaces.Cli.Commands;
@@ -31,9 +32,9 @@ public abstract class SchedulerCommand<TSettings> : AsyncCommand<TSettings> wher
 
     public static int ExitCodeOf(JobView job) => job.Status switch
     {
-        JobStatuses.Succeeded => 0,
-        JobStatuses.Failed => 1,
-        JobStatuses.Cancelled => 2,
+        JobStatus.Succeeded => 0,
+        JobStatus.Failed => 1,
+        JobStatus.Cancelled => 2,
         _ => throw new InvalidOperationException($"job {job.Id} has not ended ({job.Status})"),
     };
 }

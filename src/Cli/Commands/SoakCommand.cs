@@ -33,7 +33,8 @@ public sealed class SoakCommand : AsyncCommand<SoakCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var demo = DemoCommand.Defaults(settings.Out) with { Epochs = settings.Epochs };
+        var defaults = DemoCommand.Defaults(settings.Out);
+        var demo = defaults with { Training = defaults.Training with { Epochs = settings.Epochs } };
         DemoCommand.EnsureFaces(demo.Dataset, new SyntheticFaceOptions(settings.Faces, 1), cancellationToken);
         var machine = MachineDescription.Current();
         AnsiConsole.MarkupLine($"soak: {settings.Runs} runs of {settings.Epochs} epochs on {Markup.Escape(machine)}");
@@ -64,14 +65,15 @@ public sealed class SoakCommand : AsyncCommand<SoakCommand.Settings>
     {
         var output = Path.Combine(demo.Output, $"run-{run:00}");
         if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
-        var seed = demo.Seed + run - 1;
+        var training = demo.Training;
+        var seed = training.Seed + run - 1;
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[]
         {
             typeof(SoakCommand).Assembly.Location, "train", "--dataset", demo.Dataset, "--out", output,
-            "--image-size", $"{demo.ImageSize}", "--epochs", $"{demo.Epochs}", "--batch-size", $"{demo.BatchSize}",
-            "--lr", demo.LearningRate.ToString(CultureInfo.InvariantCulture), "--patience", $"{demo.Patience}",
-            "--checkpoint-every", $"{demo.CheckpointEverySteps}", "--seed", $"{seed}",
+            "--image-size", $"{training.ImageSize}", "--epochs", $"{training.Epochs}", "--batch-size", $"{training.BatchSize}",
+            "--lr", training.LearningRate.ToString(CultureInfo.InvariantCulture), "--patience", $"{training.EarlyStoppingPatience}",
+            "--checkpoint-every", $"{training.CheckpointEverySteps}", "--seed", $"{seed}",
         }) start.ArgumentList.Add(argument);
 
         var clock = Stopwatch.StartNew();

@@ -4,7 +4,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using VaeFaces.Cli.Display;
 using VaeFaces.Contracts;
-using VaeFaces.Worker.Storage;
+using VaeFaces.Storage;
 
 namespace VaeFaces.Cli.Commands;
 
@@ -77,8 +77,7 @@ public sealed partial class UploadDatasetCommand : AsyncCommand<UploadDatasetCom
         var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
-            // Uploading reads nothing back, so the store's download cache stays empty; it still needs a folder.
-            var store = AzureBlobStore.Create(connectionString, accountUrl, Path.Combine(Path.GetTempPath(), "vaefaces-upload-cache"));
+            var store = BlobStores.AzureForUpload(connectionString, accountUrl);
             await JobProgressView.RunAsync($"upload {location}", async report =>
             {
                 var progress = new FileCountProgress(total, report);

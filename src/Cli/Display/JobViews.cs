@@ -17,10 +17,10 @@ public static class JobViews
         }
         Row("id", job.Id.ToString());
         Row("kind", Markup.Escape(job.Kind));
-        Row("status", Status(job.Status) + (job.CancelRequested && !JobStatuses.IsFinal(job.Status) ? " [yellow](cancel requested)[/]" : ""));
+        Row("status", Status(job.Status) + (job.CancelRequested && !job.Status.IsFinal() ? " [yellow](cancel requested)[/]" : ""));
         Row("progress", Percent(job.Progress));
         Row("stage", Markup.Escape(job.Stage ?? ""));
-        if (job.EtaSeconds is { } eta && !JobStatuses.IsFinal(job.Status)) Row("ETA", JobProgressView.Format(TimeSpan.FromSeconds(eta)));
+        if (job.EtaSeconds is { } eta && !job.Status.IsFinal()) Row("ETA", JobProgressView.Format(TimeSpan.FromSeconds(eta)));
         Row("metrics", Markup.Escape(string.Join("\n", job.Metrics.OrderBy(m => m.Key, StringComparer.Ordinal)
             .Select(m => $"{m.Key} {m.Value.ToString("0.#####", CultureInfo.InvariantCulture)}"))));
         Row("output", Markup.Escape(job.Output));
@@ -44,20 +44,20 @@ public static class JobViews
         Output.Write(table);
     }
 
-    public static string Status(string status) => status switch
+    public static string Status(JobStatus status) => status switch
     {
-        JobStatuses.Succeeded => "[green]Succeeded[/]",
-        JobStatuses.Failed => "[red]Failed[/]",
-        JobStatuses.Cancelled => "[yellow]Cancelled[/]",
-        JobStatuses.Running => "[blue]Running[/]",
-        _ => Markup.Escape(status),
+        JobStatus.Succeeded => "[green]Succeeded[/]",
+        JobStatus.Failed => "[red]Failed[/]",
+        JobStatus.Cancelled => "[yellow]Cancelled[/]",
+        JobStatus.Running => "[blue]Running[/]",
+        _ => status.ToString(),
     };
 
     /// <summary>The shared progress line's "[stage ETA m:ss, epoch 3 loss ...]", from a polled job view.</summary>
-    public static string Describe(JobView job) => JobStatuses.IsFinal(job.Status)
+    public static string Describe(JobView job) => job.Status.IsFinal()
         ? $"[{job.Status}]"
         : JobProgressView.Describe(new JobProgressed(job.Id, job.Kind, job.Progress,
-            job.EtaSeconds is { } eta ? TimeSpan.FromSeconds(Math.Round(eta)) : null, job.Stage ?? job.Status, job.Metrics));
+            job.EtaSeconds is { } eta ? TimeSpan.FromSeconds(Math.Round(eta)) : null, job.Stage ?? job.Status.ToString(), job.Metrics));
 
     public static string Percent(double fraction) => (fraction * 100).ToString("0", CultureInfo.InvariantCulture) + "%";
 

@@ -1,4 +1,5 @@
 using VaeFaces.Cli.Api;
+using VaeFaces.Contracts;
 using VaeFaces.Contracts.Api;
 
 namespace VaeFaces.Cli.Display;
@@ -18,7 +19,7 @@ public static class RemoteJobProgress
     public static async Task<JobView> FollowAsync(SchedulerClient client, Guid id, bool quiet, CancellationToken cancellationToken)
     {
         var first = await client.GetJobAsync(id, cancellationToken);
-        if (quiet || JobStatuses.IsFinal(first.Status)) return await PollAsync(client, first, (_, _) => { }, cancellationToken);
+        if (quiet || first.Status.IsFinal()) return await PollAsync(client, first, (_, _) => { }, cancellationToken);
         try
         {
             return await JobProgressView.RunAsync($"{first.Kind} {id.ToString()[..8]}",
@@ -37,9 +38,9 @@ public static class RemoteJobProgress
         var unreachable = 0;
         while (true)
         {
-            if (JobStatuses.IsFinal(job.Status))
+            if (job.Status.IsFinal())
             {
-                if (throwUnlessSucceeded && job.Status != JobStatuses.Succeeded) throw new JobEndedException(job);
+                if (throwUnlessSucceeded && job.Status != JobStatus.Succeeded) throw new JobEndedException(job);
                 report(1, JobViews.Describe(job));
                 return job;
             }

@@ -7,13 +7,14 @@ namespace VaeFaces.Cli.Pipeline;
 /// <summary>Publishes a job command on the bus and follows its events to the end, showing progress.</summary>
 public sealed class JobClient(IBus bus, JobEvents events)
 {
-    public async Task<JobSucceeded> RunAsync<T>(T command, CancellationToken cancellationToken) where T : class, IJobCommand
+    public async Task<JobSucceeded> RunAsync(IJobCommand command, CancellationToken cancellationToken)
     {
-        var kind = typeof(T).Name;
+        var kind = command.GetType().Name;
         var updates = events.Watch(command.JobId);
         try
         {
-            await bus.Publish(command, cancellationToken);
+            // Published as its own type, which routes it to its queue, not as IJobCommand.
+            await bus.Publish(command, command.GetType(), cancellationToken);
             return await JobProgressView.RunAsync(kind, async report =>
             {
                 await foreach (var message in updates.ReadAllAsync(cancellationToken))

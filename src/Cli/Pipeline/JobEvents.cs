@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
-using MassTransit;
-using VaeFaces.Contracts;
 
 namespace VaeFaces.Cli.Pipeline;
 
@@ -20,13 +18,4 @@ public sealed class JobEvents
         if (watchers.TryGetValue(jobId, out var channel)) channel.Writer.TryWrite(message);
         return Task.CompletedTask;
     }
-}
-
-public sealed class JobEventsConsumer(JobEvents events) :
-    IConsumer<JobStarted>, IConsumer<JobProgressed>, IConsumer<JobSucceeded>, IConsumer<JobFailed>
-{
-    public Task Consume(ConsumeContext<JobStarted> context) => events.Deliver(context.Message.JobId, context.Message);
-    public Task Consume(ConsumeContext<JobProgressed> context) => events.Deliver(context.Message.JobId, context.Message);
-    public Task Consume(ConsumeContext<JobSucceeded> context) => events.Deliver(context.Message.JobId, context.Message);
-    public Task Consume(ConsumeContext<JobFailed> context) => events.Deliver(context.Message.JobId, context.Message);
 }

@@ -1,6 +1,5 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using VaeFaces.Contracts;
 
 namespace VaeFaces.Cli.Pipeline;
 
@@ -10,9 +9,6 @@ public static class JobIds
     /// The same step with the same parameters gets the same JobId, so rerunning a killed pipeline resumes its jobs
     /// from their checkpoints, while changed parameters make a new job.
     /// </summary>
-    public static Guid For(string step, object parameters)
-    {
-        var text = step + "|" + JsonSerializer.Serialize(parameters, parameters.GetType());
-        return new Guid(SHA256.HashData(Encoding.UTF8.GetBytes(text)).AsSpan(0, 16));
-    }
+    public static Guid For(string step, object parameters) =>
+        NameGuid.FromName(step + "|" + JsonSerializer.Serialize(parameters, parameters.GetType()));
 }

@@ -1,3 +1,3 @@
 namespace VaeFaces.Contracts.Api;
 
-public sealed record JobAccepted(Guid Id, string Status, string Location);
+public sealed record JobAccepted(Guid Id, JobStatus Status, string Location);

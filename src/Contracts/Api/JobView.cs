@@ -9,7 +9,7 @@ namespace VaeFaces.Contracts.Api;
 public sealed record JobView(
     Guid Id,
     string Kind,
-    string Status,
+    JobStatus Status,
     double Progress,
     string? Stage,
     double? EtaSeconds,

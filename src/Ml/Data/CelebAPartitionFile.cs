@@ -1,12 +1,5 @@
 namespace VaeFaces.Ml.Data;
 
-public enum Split
-{
-    Train = 0,
-    Validation = 1,
-    Test = 2,
-}
-
 /// <summary>Reads and writes list_eval_partition.txt: "file 0|1|2" per line (train, validation, test).</summary>
 public static class CelebAPartitionFile
 {

@@ -4,7 +4,8 @@ namespace VaeFaces.Ml.Training;
 public interface ICheckpointStore
 {
     /// <returns>The latest checkpoint, or null when there is none.</returns>
-    Stream? OpenLatest();
+    Task<Stream?> OpenLatestAsync(CancellationToken cancellationToken);
 
-    void Save(Action<Stream> write);
+    /// <summary>Stores what <paramref name="write"/> writes as the latest checkpoint.</summary>
+    Task SaveAsync(Action<Stream> write, CancellationToken cancellationToken);
 }

@@ -40,13 +40,13 @@ public sealed class Trainer(ICheckpointStore checkpoints, ILogger logger)
         Run run, CancellationToken cancellationToken)
     {
         var options = run.Options;
-        var resumedFrom = Restore(model, best, optimizer);
+        var resumedFrom = await RestoreAsync(model, best, optimizer, cancellationToken);
         if (resumedFrom is not null)
             logger.LogInformation("Resuming training from checkpoint: epoch {Epoch}, step {Step} of the epoch, global step {GlobalStep}",
                 resumedFrom.Epoch + 1, resumedFrom.StepInEpoch, resumedFrom.GlobalStep);
         var state = resumedFrom ?? new TrainingState();
         // The starting point is a good checkpoint too, so a rollback always has somewhere to go.
-        if (resumedFrom is null) Save(state, model, best, optimizer);
+        if (resumedFrom is null) await SaveAsync(state, model, best, optimizer, CancellationToken.None);
 
         run = run with { StartStep = state.GlobalStep };
         while (true)
@@ -64,10 +64,10 @@ public sealed class Trainer(ICheckpointStore checkpoints, ILogger logger)
                         $"good checkpoint, halving the learning rate each time (last {options.LearningRateAt(at.Epoch) * at.LearningRateScale:G3}); " +
                         "lower the learning rate or set gradient clipping");
                 // The checkpoint's position and weights; the run's counts, including the steps skipped since that checkpoint.
-                state = Restore(model, best, optimizer)! with { Rollbacks = at.Rollbacks + 1, SkippedSteps = at.SkippedSteps };
+                state = (await RestoreAsync(model, best, optimizer, CancellationToken.None))! with { Rollbacks = at.Rollbacks + 1, SkippedSteps = at.SkippedSteps };
                 logger.LogWarning("Training: {Reason}; rolling back to epoch {Epoch}, step {Step} with the learning rate halved (rollback {Rollback} of {Max})",
                     diverged.Message, state.Epoch + 1, state.StepInEpoch, state.Rollbacks, options.MaxRollbacks);
-                Save(state, model, best, optimizer);
+                await SaveAsync(state, model, best, optimizer, CancellationToken.None);
             }
         }
 
@@ -159,15 +159,16 @@ public sealed class Trainer(ICheckpointStore checkpoints, ILogger logger)
                         ["epoch"] = epoch + 1, ["loss"] = loss, ["recon"] = reconstruction, ["kl"] = kl, ["lr"] = learningRate,
                         ["skipped_steps"] = state.SkippedSteps,
                     }));
+                    // Cut short by a cancel, this save is made again below at the same state.
                     if (state.GlobalStep % options.CheckpointEverySteps == 0)
-                        Save(WithClock(state, epochClock), model, best, optimizer, where);
+                        await SaveAsync(WithClock(state, epochClock), model, best, optimizer, cancellationToken, where);
                     cancellationToken.ThrowIfCancellationRequested();
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 // Stopped (a signal, a worker shutting down, a cancel): keep every finished step for the resume.
-                Save(WithClock(state, epochClock), model, best, optimizer, $"epoch {epoch + 1}, step {state.StepInEpoch}");
+                await SaveAsync(WithClock(state, epochClock), model, best, optimizer, CancellationToken.None, $"epoch {epoch + 1}, step {state.StepInEpoch}");
                 logger.LogInformation("Training stopped at epoch {Epoch}, step {Step}; checkpoint saved", epoch + 1, state.StepInEpoch);
                 throw;
             }
@@ -195,7 +196,7 @@ public sealed class Trainer(ICheckpointStore checkpoints, ILogger logger)
                 SkippedSteps = state.SkippedSteps,
                 Rollbacks = state.Rollbacks,
             };
-            Save(state, model, best, optimizer, $"the end of epoch {epoch + 1}");
+            await SaveAsync(state, model, best, optimizer, CancellationToken.None, $"the end of epoch {epoch + 1}");
             if (IsStopped(state, options))
                 logger.LogInformation("Early stopping: validation reconstruction loss has not improved for {Patience} epochs; best epoch {Best}",
                     options.EarlyStoppingPatience, state.BestEpoch);
@@ -248,18 +249,23 @@ public sealed class Trainer(ICheckpointStore checkpoints, ILogger logger)
         _ => throw new ArgumentOutOfRangeException(nameof(options), options.Optimizer, "unknown optimizer"),
     };
 
-    private TrainingState? Restore(VariationalAutoencoder model, VariationalAutoencoder best, optim.Optimizer optimizer)
+    private async Task<TrainingState?> RestoreAsync(VariationalAutoencoder model, VariationalAutoencoder best, optim.Optimizer optimizer,
+        CancellationToken cancellationToken)
     {
-        using var stream = checkpoints.OpenLatest();
+        await using var stream = await checkpoints.OpenLatestAsync(cancellationToken);
         return stream is null ? null : TrainingCheckpoint.Read(stream, model, best, optimizer);
     }
 
-    /// <summary>A checkpoint is only ever written from finite weights: a rollback or a resume never starts from NaN.</summary>
-    private void Save(TrainingState state, VariationalAutoencoder model, VariationalAutoencoder best, optim.Optimizer optimizer,
-        string where = "the start")
+    /// <summary>
+    /// A checkpoint is only ever written from finite weights: a rollback or a resume never starts from NaN. Saves whose
+    /// state is kept nowhere else (the start, a rollback, an epoch's end, a stop) pass CancellationToken.None: a cancel
+    /// must not lose them.
+    /// </summary>
+    private async Task SaveAsync(TrainingState state, VariationalAutoencoder model, VariationalAutoencoder best, optim.Optimizer optimizer,
+        CancellationToken cancellationToken, string where = "the start")
     {
         if (!AllFinite(model) || !AllFinite(best)) throw new DivergedException($"weights are not finite at {where}", state);
-        checkpoints.Save(stream => TrainingCheckpoint.Write(stream, state, model, best, optimizer));
+        await checkpoints.SaveAsync(stream => TrainingCheckpoint.Write(stream, state, model, best, optimizer), cancellationToken);
     }
 
     private static TrainingProgress Progress(TrainingState state, Run run, long totalSteps, Dictionary<string, double> metrics)

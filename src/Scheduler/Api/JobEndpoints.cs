@@ -6,6 +6,9 @@ namespace VaeFaces.Scheduler.Api;
 
 public static class JobEndpoints
 {
+    /// <summary>The statuses a job row can have, matched exactly; Interrupted is a manifest's, recorded here as Queued again.</summary>
+    private static readonly string[] ListedStatuses = Enum.GetNames<JobStatus>().Where(s => s != nameof(JobStatus.Interrupted)).ToArray();
+
     public static void MapJobApi(this IEndpointRouteBuilder app)
     {
         var jobs = app.MapGroup("/api/jobs").AddEndpointFilter<ApiKeyFilter>();
@@ -22,18 +25,18 @@ public static class JobEndpoints
         if (command is null) return Results.ValidationProblem(errors, title: $"invalid {request.Kind} job");
         await submitter.SubmitAsync(command, [], null, null, cancellationToken);
         var location = $"/api/jobs/{id}";
-        return Results.Accepted(location, new JobAccepted(id, JobStatuses.Queued, location));
+        return Results.Accepted(location, new JobAccepted(id, JobStatus.Queued, location));
     }
 
     private static async Task<IResult> ListAsync(JobStore store, string? status, string? kind, string? schedule, int? limit,
         CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
-        if (status is not null && !JobStatuses.All.Contains(status)) errors["status"] = [$"'{status}' is not one of {string.Join(", ", JobStatuses.All)}"];
+        if (status is not null && !ListedStatuses.Contains(status)) errors["status"] = [$"'{status}' is not one of {string.Join(", ", ListedStatuses)}"];
         if (kind is not null && !JobKinds.All.ContainsKey(kind)) errors["kind"] = [$"'{kind}' is not one of {string.Join(", ", JobKinds.All.Keys)}"];
         if (limit is < 1 or > 1000) errors["limit"] = ["must be between 1 and 1000"];
         if (errors.Count > 0) return Results.ValidationProblem(errors);
-        return Results.Ok(await store.ListAsync(status, kind, schedule, limit ?? 100, cancellationToken));
+        return Results.Ok(await store.ListAsync(status is null ? null : Enum.Parse<JobStatus>(status), kind, schedule, limit ?? 100, cancellationToken));
     }
 
     private static async Task<IResult> GetAsync(Guid id, JobStore store, CancellationToken cancellationToken) =>

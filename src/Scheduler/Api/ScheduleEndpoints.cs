@@ -1,8 +1,5 @@
-using System.Text.Json;
-using Cronos;
 using Hangfire;
 using VaeFaces.Contracts.Api;
-using VaeFaces.Scheduler.Jobs;
 using VaeFaces.Scheduler.Schedules;
 
 namespace VaeFaces.Scheduler.Api;
@@ -22,22 +19,11 @@ public static class ScheduleEndpoints
     private static async Task<IResult> PutAsync(string name, ScheduleRequest request, ScheduleStore store,
         IRecurringJobManager recurringJobs, CancellationToken cancellationToken)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (!System.Text.RegularExpressions.Regex.IsMatch(name, "^[a-z0-9][a-z0-9-]{0,62}$"))
-            errors["name"] = ["must be 1-63 lowercase letters, digits and hyphens"];
-        if (Parse(request.Cron) is null) errors["cron"] = [$"'{request.Cron}' is not a cron expression (minute hour day month weekday, UTC)"];
-        var then = request.Then ?? [];
-        foreach (var step in then.Where(s => !JobChain.ChainableKinds.Contains(s)))
-            errors["then"] = [$"'{step}' cannot be chained; use {string.Join(", ", JobChain.ChainableKinds)}"];
-        if (then.Count > 0 && request.Kind != nameof(Contracts.TrainModel)) errors["then"] = ["only a TrainModel schedule chains jobs on its model"];
-        if (request.Parameters.ValueKind == JsonValueKind.Object && request.Parameters.EnumerateObject()
-                .Any(p => p.Name.Equals("output", StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind != JsonValueKind.String))
-            errors["parameters.output"] = ["must be a \"container/prefix\" string; each fire writes under it"];
-        // The template must make a valid job, checked now rather than at 3 a.m.
-        foreach (var (field, problems) in JobCommands.Build(request.Kind, request.Parameters, Guid.NewGuid()).Errors) errors[field] = problems;
+        var errors = ScheduleValidation.Problems(name, request);
         if (errors.Count > 0) return Results.ValidationProblem(errors, title: $"invalid schedule {name}");
 
-        await store.UpsertAsync(new StoredSchedule(name, request.Cron, JobKindName(request.Kind), request.Parameters, then, null, null), cancellationToken);
+        await store.UpsertAsync(new StoredSchedule(name, request.Cron, JobKindName(request.Kind), request.Parameters, request.Then ?? [], null, null),
+            cancellationToken);
         recurringJobs.AddOrUpdate<ScheduleFirer>(name, firer => firer.FireAsync(name, null), request.Cron,
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         return Results.Ok(View((await store.GetAsync(name, cancellationToken))!));
@@ -64,20 +50,8 @@ public static class ScheduleEndpoints
         return Results.Accepted($"/api/jobs?schedule={name}");
     }
 
-    private static CronExpression? Parse(string? cron)
-    {
-        try
-        {
-            return cron is null ? null : CronExpression.Parse(cron);
-        }
-        catch (CronFormatException)
-        {
-            return null;
-        }
-    }
-
     private static string JobKindName(string kind) => Contracts.JobKinds.All[kind].Name;
 
     private static ScheduleView View(StoredSchedule s) => new(s.Name, s.Cron, s.Kind, s.Parameters, s.Then,
-        Parse(s.Cron)?.GetNextOccurrence(DateTimeOffset.UtcNow, TimeZoneInfo.Utc), s.LastFireAt, s.LastJobId);
+        ScheduleValidation.ParseCron(s.Cron)?.GetNextOccurrence(DateTimeOffset.UtcNow, TimeZoneInfo.Utc), s.LastFireAt, s.LastJobId);
 }

@@ -7,7 +7,7 @@ public sealed class MigrateOnStart(NpgsqlDataSource database, ILogger<MigrateOnS
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        await SchemaMigrations.MigrateAsync(database, cancellationToken);
+        await SchemaMigrations.MigrateAsync(database, logger, cancellationToken);
         logger.LogInformation("Job-state schema is up to date");
     }
 

@@ -21,7 +21,7 @@ public sealed class JobChain(JobSubmitter submitter, ILogger<JobChain> logger)
         var dataset = Field(job.Parameters, "dataset");
         var parameters = new JsonObject { ["model"] = model, ["dataset"] = dataset };
         // The same parent and step give the same JobId, so a repeated JobSucceeded does not start the step twice.
-        var jobId = DeterministicGuid.From($"chain:{job.Id}:{next}");
+        var jobId = NameGuid.FromNameWithVersion5Bits($"chain:{job.Id}:{next}");
         var (command, errors) = JobCommands.Build(next, JsonSerializer.SerializeToElement(parameters), jobId);
         if (command is null)
         {

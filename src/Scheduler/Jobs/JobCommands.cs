@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using VaeFaces.Contracts;
+using VaeFaces.Contracts.Validation;
 using VaeFaces.Messaging;
 using VaeFaces.Scheduler.Api;
 

@@ -1,6 +1,5 @@
 using MassTransit;
 using VaeFaces.Contracts;
-using VaeFaces.Contracts.Api;
 using VaeFaces.Messaging;
 
 namespace VaeFaces.Scheduler.Jobs;
@@ -15,7 +14,7 @@ public sealed class JobSubmitter(JobStore store, IBus bus, ILogger<JobSubmitter>
         var kind = command.GetType().Name;
         var inserted = await store.InsertAsync(new NewJob(command.JobId, kind, JobCommands.ToJson(command),
             command.Output.ToString(), then, parentId, schedule), cancellationToken);
-        if (!inserted && (await store.GetAsync(command.JobId, cancellationToken))?.View.Status != JobStatuses.Queued) return false;
+        if (!inserted && (await store.GetAsync(command.JobId, cancellationToken))?.View.Status != JobStatus.Queued) return false;
         try
         {
             var endpoint = await bus.GetSendEndpoint(JobQueues.AddressOf(kind));

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Hangfire;
 using Hangfire.Server;
+using VaeFaces.Contracts;
 using VaeFaces.Scheduler.Jobs;
 
 namespace VaeFaces.Scheduler.Schedules;
@@ -23,7 +24,7 @@ public sealed class ScheduleFirer(ScheduleStore schedules, JobSubmitter submitte
         }
         var created = context?.BackgroundJob.CreatedAt ?? DateTime.UtcNow;
         var fireTime = new DateTimeOffset(created.Ticks - created.Ticks % TimeSpan.TicksPerMinute, TimeSpan.Zero);
-        var jobId = DeterministicGuid.From($"schedule:{name}:{fireTime:yyyy-MM-ddTHH:mm}Z");
+        var jobId = NameGuid.FromNameWithVersion5Bits($"schedule:{name}:{fireTime:yyyy-MM-ddTHH:mm}Z");
 
         // Each fire writes to a folder of its own under the template's output (or artifacts/schedules/NAME).
         var parameters = JsonNode.Parse(schedule.Parameters.GetRawText())!.AsObject();

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using Dapper;
 using Npgsql;
-using NpgsqlTypes;
+using VaeFaces.Contracts;
 
 namespace VaeFaces.Scheduler.Schedules;
 
@@ -9,61 +10,44 @@ public sealed class ScheduleStore(NpgsqlDataSource database)
 {
     private const string Columns = "name, cron, kind, parameters, then_kinds, last_fire_at, last_job_id";
 
-    public async Task UpsertAsync(StoredSchedule schedule, CancellationToken cancellationToken)
-    {
-        await using var command = database.CreateCommand("""
-            insert into schedules (name, cron, kind, parameters, then_kinds, created_at, updated_at)
-            values (@name, @cron, @kind, @parameters, @then, now(), now())
-            on conflict (name) do update set cron = @cron, kind = @kind, parameters = @parameters, then_kinds = @then, updated_at = now()
-            """);
-        command.Parameters.AddWithValue("name", schedule.Name);
-        command.Parameters.AddWithValue("cron", schedule.Cron);
-        command.Parameters.AddWithValue("kind", schedule.Kind);
-        command.Parameters.AddWithValue("parameters", NpgsqlDbType.Jsonb, schedule.Parameters.GetRawText());
-        command.Parameters.AddWithValue("then", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(schedule.Then));
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    // Columns are snake_case, ScheduleRow's properties PascalCase.
+    static ScheduleStore() => DefaultTypeMap.MatchNamesWithUnderscores = true;
 
-    public async Task<StoredSchedule?> GetAsync(string name, CancellationToken cancellationToken)
-    {
-        await using var command = database.CreateCommand($"select {Columns} from schedules where name = @name");
-        command.Parameters.AddWithValue("name", name);
-        return (await ReadAsync(command, cancellationToken)).SingleOrDefault();
-    }
-
-    public async Task<IReadOnlyList<StoredSchedule>> ListAsync(CancellationToken cancellationToken)
-    {
-        await using var command = database.CreateCommand($"select {Columns} from schedules order by name");
-        return await ReadAsync(command, cancellationToken);
-    }
-
-    public async Task<bool> DeleteAsync(string name, CancellationToken cancellationToken)
-    {
-        await using var command = database.CreateCommand("delete from schedules where name = @name");
-        command.Parameters.AddWithValue("name", name);
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
-    }
-
-    public async Task RecordFireAsync(string name, DateTimeOffset fireTime, Guid jobId, CancellationToken cancellationToken)
-    {
-        await using var command = database.CreateCommand(
-            "update schedules set last_fire_at = @fired, last_job_id = @job where name = @name");
-        command.Parameters.AddWithValue("name", name);
-        command.Parameters.AddWithValue("fired", fireTime);
-        command.Parameters.AddWithValue("job", jobId);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static async Task<List<StoredSchedule>> ReadAsync(NpgsqlCommand command, CancellationToken cancellationToken)
-    {
-        var schedules = new List<StoredSchedule>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+    public Task UpsertAsync(StoredSchedule schedule, CancellationToken cancellationToken) => ExecuteAsync("""
+        insert into schedules (name, cron, kind, parameters, then_kinds, created_at, updated_at)
+        values (@Name, @Cron, @Kind, @Parameters::jsonb, @Then::jsonb, now(), now())
+        on conflict (name) do update set cron = @Cron, kind = @Kind, parameters = @Parameters::jsonb, then_kinds = @Then::jsonb,
+            updated_at = now()
+        """,
+        new
         {
-            schedules.Add(new StoredSchedule(reader.GetString(0), reader.GetString(1), reader.GetString(2),
-                JsonDocument.Parse(reader.GetString(3)).RootElement.Clone(), JsonSerializer.Deserialize<List<string>>(reader.GetString(4))!,
-                reader.IsDBNull(5) ? null : reader.GetFieldValue<DateTimeOffset>(5), reader.IsDBNull(6) ? null : reader.GetGuid(6)));
-        }
-        return schedules;
+            schedule.Name, schedule.Cron, schedule.Kind, Parameters = schedule.Parameters.GetRawText(),
+            Then = JsonSerializer.Serialize(schedule.Then, JobJson.Options),
+        },
+        cancellationToken);
+
+    public async Task<StoredSchedule?> GetAsync(string name, CancellationToken cancellationToken) =>
+        (await QueryAsync($"select {Columns} from schedules where name = @name", new { name }, cancellationToken)).SingleOrDefault();
+
+    public Task<IReadOnlyList<StoredSchedule>> ListAsync(CancellationToken cancellationToken) =>
+        QueryAsync($"select {Columns} from schedules order by name", null, cancellationToken);
+
+    public async Task<bool> DeleteAsync(string name, CancellationToken cancellationToken) =>
+        await ExecuteAsync("delete from schedules where name = @name", new { name }, cancellationToken) == 1;
+
+    public Task RecordFireAsync(string name, DateTimeOffset fireTime, Guid jobId, CancellationToken cancellationToken) => ExecuteAsync(
+        "update schedules set last_fire_at = @fireTime, last_job_id = @jobId where name = @name", new { name, fireTime, jobId }, cancellationToken);
+
+    private async Task<IReadOnlyList<StoredSchedule>> QueryAsync(string sql, object? parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = database.CreateConnection();
+        var rows = await connection.QueryAsync<ScheduleRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        return rows.Select(r => r.ToStoredSchedule()).ToList();
+    }
+
+    private async Task<int> ExecuteAsync(string sql, object parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = database.CreateConnection();
+        return await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
     }
 }

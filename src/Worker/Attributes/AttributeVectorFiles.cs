@@ -1,7 +1,7 @@
 using VaeFaces.Contracts;
+using VaeFaces.Storage;
 using VaeFaces.Worker.Jobs;
 using VaeFaces.Worker.Latent;
-using VaeFaces.Worker.Storage;
 
 namespace VaeFaces.Worker.Attributes;
 

@@ -1,3 +1,4 @@
+using VaeFaces.Ml.Data;
 using VaeFaces.Contracts;
 using VaeFaces.Ml.Latent;
 using VaeFaces.Worker.Jobs;
@@ -10,10 +11,8 @@ public static class ExtractAttributeVectorsJob
 {
     public static async Task RunAsync(ExtractAttributeVectors command, JobContext job)
     {
-        var fitSplit = JobContext.ParseSplit(command.FitSplit, nameof(command.FitSplit));
-        var evaluationSplit = JobContext.ParseSplit(command.EvaluationSplit, nameof(command.EvaluationSplit));
-        if (fitSplit == evaluationSplit)
-            throw new JobInputException($"{nameof(command.EvaluationSplit)} must differ from {nameof(command.FitSplit)} ({command.FitSplit}): never evaluate on the fitted split");
+        var fitSplit = Splits.FromName(command.FitSplit);
+        var evaluationSplit = Splits.FromName(command.EvaluationSplit);
 
         using var model = await job.LoadModelAsync(command.Model);
         var dataset = await job.OpenDatasetAsync(command.Dataset);

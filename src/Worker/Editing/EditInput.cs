@@ -33,7 +33,7 @@ public sealed record EditInput(string ImageFolder, IReadOnlyList<string> Files, 
         {
             if (partitions is null)
                 throw new JobInputException($"Split '{splitFilter}' was asked for but the input has no {CelebAAttributes.PartitionFile}");
-            var split = JobContext.ParseSplit(splitFilter, "Split");
+            var split = Splits.FromName(splitFilter);
             files = files.Where(f => partitions.TryGetValue(f, out var s) && s == split);
         }
         var list = files.ToList();

@@ -5,7 +5,7 @@ using VaeFaces.Ml.Common;
 using VaeFaces.Ml.Data;
 using VaeFaces.Ml.Model;
 using VaeFaces.Ml.Training;
-using VaeFaces.Worker.Storage;
+using VaeFaces.Storage;
 using VaeFaces.Worker.Training;
 
 namespace VaeFaces.Worker.Jobs;
@@ -102,12 +102,4 @@ public sealed class JobContext(IBlobStore store, WorkerOptions options, ILogger 
             throw new JobInputException($"{name} at {location} comes from job {manifest.JobId} which ended {manifest.Status}");
         Inputs.Add(new JobInput(name, location, manifest?.JobId, manifest?.Kind));
     }
-
-    public static Split ParseSplit(string text, string field) => text.ToLowerInvariant() switch
-    {
-        "train" or "0" => Split.Train,
-        "validation" or "val" or "1" => Split.Validation,
-        "test" or "2" => Split.Test,
-        _ => throw new JobInputException($"{field} '{text}' is not a split; use train, validation or test"),
-    };
 }

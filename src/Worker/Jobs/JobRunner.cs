@@ -9,9 +9,10 @@ using TorchSharp;
 using VaeFaces.Contracts;
 using VaeFaces.Ml.Data;
 using VaeFaces.Messaging;
+using VaeFaces.Contracts.Validation;
 using VaeFaces.Ml.Model;
 using VaeFaces.Ml.Training;
-using VaeFaces.Worker.Storage;
+using VaeFaces.Storage;
 
 namespace VaeFaces.Worker.Jobs;
 

@@ -1,3 +1,4 @@
+using VaeFaces.Ml.Data;
 using VaeFaces.Contracts;
 using VaeFaces.Ml.Imaging;
 using VaeFaces.Ml.Latent;
@@ -12,7 +13,7 @@ public static class ComputeLatentStatisticsJob
 
     public static async Task RunAsync(ComputeLatentStatistics command, JobContext job)
     {
-        var split = JobContext.ParseSplit(command.Split, nameof(command.Split));
+        var split = Splits.FromName(command.Split);
         using var model = await job.LoadModelAsync(command.Model);
         var dataset = await job.OpenDatasetAsync(command.Dataset);
         var (images, codes) = await SplitEncoding.EncodeAsync(job, model, dataset, split, command.SkipBadImages, command.BatchSize, 0, 0.9);

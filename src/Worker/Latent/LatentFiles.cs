@@ -1,6 +1,6 @@
 using VaeFaces.Contracts;
 using VaeFaces.Ml.Numerics;
-using VaeFaces.Worker.Storage;
+using VaeFaces.Storage;
 
 namespace VaeFaces.Worker.Latent;
 

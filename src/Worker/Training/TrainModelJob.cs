@@ -7,8 +7,8 @@ using VaeFaces.Ml.Data;
 using VaeFaces.Ml.Imaging;
 using VaeFaces.Ml.Model;
 using VaeFaces.Ml.Training;
+using VaeFaces.Storage;
 using VaeFaces.Worker.Jobs;
-using VaeFaces.Worker.Storage;
 
 namespace VaeFaces.Worker.Training;
 
@@ -26,7 +26,7 @@ public static class TrainModelJob
 
     public static async Task RunAsync(TrainModel command, JobContext job)
     {
-        var options = ToOptions(command);
+        var options = TrainingOptions.From(command);
         var dataset = await job.OpenDatasetAsync(command.Dataset);
         var size = options.Model.ImageSize;
         using var train = await job.DecodeAsync(dataset, Split.Train, size, command.SkipBadImages, 0, 0.08);
@@ -69,40 +69,6 @@ public static class TrainModelJob
         await job.WriteOutputAsync("loss_curve.png", LossCurve(result.History));
         await job.WriteOutputAsync("reconstructions.png", ReconstructionGrid(model, validation));
         job.Progress.Report(new TrainingProgress(1, TimeSpan.Zero, "done", job.Metrics));
-    }
-
-    public static TrainingOptions ToOptions(TrainModel command)
-    {
-        var problems = new List<string>();
-        var optimizer = ParseEnum<OptimizerKind>(command.Optimizer, nameof(command.Optimizer), problems);
-        var schedule = ParseEnum<LearningRateSchedule>(command.LrSchedule, nameof(command.LrSchedule), problems);
-        var options = new TrainingOptions
-        {
-            Model = new ModelOptions { ImageSize = command.ImageSize, LatentDim = command.LatentDim },
-            Epochs = command.Epochs,
-            BatchSize = command.BatchSize,
-            Optimizer = optimizer,
-            LearningRate = command.LearningRate,
-            Schedule = schedule,
-            LrDecay = command.LrDecay,
-            LrStepEpochs = command.LrStepEpochs,
-            KlWeight = command.KlWeight,
-            KlWarmupEpochs = command.KlWarmupEpochs,
-            EarlyStoppingPatience = command.EarlyStoppingPatience,
-            CheckpointEverySteps = command.CheckpointEverySteps,
-            Seed = command.Seed,
-            GradientClipNorm = command.GradientClipNorm,
-        };
-        problems.AddRange(options.Problems());
-        if (problems.Count > 0) throw new JobInputException("invalid TrainModel parameters: " + string.Join("; ", problems));
-        return options;
-    }
-
-    private static T ParseEnum<T>(string text, string field, List<string> problems) where T : struct, Enum
-    {
-        if (Enum.TryParse<T>(text, ignoreCase: true, out var value) && Enum.IsDefined(value)) return value;
-        problems.Add($"{field} '{text}' is not one of {string.Join(", ", Enum.GetNames<T>().Select(n => n.ToLowerInvariant()))}");
-        return default;
     }
 
     /// <summary>The numbers of the run only, no wall times: the same seed on the same machine gives the same bytes (seconds are in metrics.json).</summary>

@@ -51,12 +51,7 @@ public sealed class Broker(string connectionString) : IAsyncDisposable
     {
         if (bus is null)
         {
-            var address = RabbitMqAddress.Parse(connectionString);
-            bus = Bus.Factory.CreateUsingRabbitMq(transport => transport.Host(address.Host, address.Port, address.VirtualHost, host =>
-            {
-                host.Username(address.Username);
-                host.Password(address.Password);
-            }));
+            bus = Bus.Factory.CreateUsingRabbitMq(transport => transport.Host(RabbitMqConnection.Parse(connectionString)));
             await bus.StartAsync();
         }
         return bus;
@@ -67,6 +62,27 @@ public sealed class Broker(string connectionString) : IAsyncDisposable
         await using var connection = await Connect();
         await using var channel = await connection.CreateChannelAsync();
         return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
+    }
+
+    /// <summary>Waits until the queue has at least this many consumers: workers whose bus has started.</summary>
+    public async Task WaitForConsumersAsync(string queue, uint consumers, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        await using var connection = await Connect();
+        while (true)
+        {
+            // A passive declare of a queue nobody declared yet closes the channel: a new one each time.
+            await using var channel = await connection.CreateChannelAsync();
+            try
+            {
+                if ((await channel.QueueDeclarePassiveAsync(queue)).ConsumerCount >= consumers) return;
+            }
+            catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
+            {
+            }
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"{queue} did not get {consumers} consumers within {timeout}");
+            await Task.Delay(250);
+        }
     }
 
     private Task<IConnection> Connect() => new ConnectionFactory { Uri = new Uri(connectionString.Replace("rabbitmq://", "amqp://")) }.CreateConnectionAsync();

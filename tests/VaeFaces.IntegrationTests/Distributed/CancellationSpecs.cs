@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using VaeFaces.Contracts;
 using VaeFaces.Contracts.Api;
+using VaeFaces.Storage;
 using VaeFaces.Worker.Jobs;
-using VaeFaces.Worker.Storage;
 
 namespace VaeFaces.IntegrationTests.Distributed;
 
@@ -15,17 +15,17 @@ public class CancellationSpecs(DistributedFixture fixture) : JobSpecs(fixture)
     {
         using var worker = Services.StartWorker();
         var id = await Services.SubmitAsync(nameof(TrainModel), Services.TrainParameters(epochs: 200, checkpointEverySteps: 2));
-        var running = await Services.WaitForAsync(id, j => j.Status == JobStatuses.Running && j.Stage == "training",
+        var running = await Services.WaitForAsync(id, j => j.Status == JobStatus.Running && j.Stage == "training",
             TimeSpan.FromMinutes(3), worker);
         var checkpoint = BlobLocation.Parse(running.Output).Child($"checkpoints/{id}.ckpt");
         while (!await Services.Blobs.ExistsAsync(checkpoint)) await Task.Delay(200);
 
         var cancel = await Services.Api.DeleteAsync($"/api/jobs/{id}");
         Assert.Equal(HttpStatusCode.Accepted, cancel.StatusCode);
-        Assert.True((await cancel.Content.ReadFromJsonAsync<JobView>())!.CancelRequested);
+        Assert.True((await cancel.Content.ReadFromJsonAsync<JobView>(JobJson.Options))!.CancelRequested);
         var cancelled = await Services.WaitUntilFinishedAsync(id, TimeSpan.FromSeconds(60), worker);
 
-        Assert.Equal(JobStatuses.Cancelled, cancelled.Status);
+        Assert.Equal(JobStatus.Cancelled, cancelled.Status);
         Assert.Empty(cancelled.Artifacts);
         Assert.True(await Services.Blobs.ExistsAsync(checkpoint), "the last checkpoint was not kept");
         var manifest = await Services.Blobs.ReadJsonAsync<JobManifest>(BlobLocation.Parse(running.Output).Child(JobManifest.FileName));
@@ -39,14 +39,31 @@ public class CancellationSpecs(DistributedFixture fixture) : JobSpecs(fixture)
     {
         var id = await Services.SubmitAsync(nameof(TrainModel), Services.TrainParameters(epochs: 200));
         Assert.Equal(HttpStatusCode.Accepted, (await Services.Api.DeleteAsync($"/api/jobs/{id}")).StatusCode);
-        Assert.Equal(JobStatuses.Cancelled, (await Services.GetAsync(id)).Status);
+        Assert.Equal(JobStatus.Cancelled, (await Services.GetAsync(id)).Status);
 
         using var worker = Services.StartWorker();
-        await worker.WaitForOutputAsync($"TrainModel {id} cancelled", TimeSpan.FromMinutes(2));
+        // The worker that takes the message records the job as cancelled in its manifest.
+        var output = BlobLocation.Parse((await Services.GetAsync(id)).Output);
+        var manifest = await WaitForManifestAsync(output, TimeSpan.FromMinutes(2), worker);
+        Assert.Equal(JobStatus.Cancelled, manifest.Status);
         var job = await Services.GetAsync(id);
-        Assert.Equal(JobStatuses.Cancelled, job.Status);
+        Assert.Equal(JobStatus.Cancelled, job.Status);
         Assert.Empty(job.Artifacts);
     }
 
     private const string ModelFileName = "model.bin";
+
+    /// <summary>The manifest once the worker has ended the job (it writes one as Running when it starts).</summary>
+    private async Task<JobManifest> WaitForManifestAsync(BlobLocation output, TimeSpan timeout, DotnetProcess worker)
+    {
+        var blob = output.Child(JobManifest.FileName);
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            if (await Services.Blobs.ExistsAsync(blob) && await Services.Blobs.ReadJsonAsync<JobManifest>(blob) is { Status: not JobStatus.Running } manifest)
+                return manifest;
+            Assert.True(DateTime.UtcNow < deadline, "no worker ended the cancelled job:\n" + worker.Output);
+            await Task.Delay(250);
+        }
+    }
 }

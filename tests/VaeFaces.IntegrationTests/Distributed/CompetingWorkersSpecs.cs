@@ -19,7 +19,7 @@ public class CompetingWorkersSpecs(DistributedFixture fixture) : JobSpecs(fixtur
         var jobs = new List<JobView>();
         foreach (var id in ids) jobs.Add(await Services.WaitUntilFinishedAsync(id, TimeSpan.FromMinutes(6), first, second));
 
-        Assert.All(jobs, j => Assert.Equal(JobStatuses.Succeeded, j.Status));
+        Assert.All(jobs, j => Assert.Equal(JobStatus.Succeeded, j.Status));
         Assert.Equal(2, jobs.Select(j => j.Worker).Distinct().Count());
         // One job at a time per worker: in each worker's log every start is followed by its end before the next start.
         foreach (var worker in new[] { first, second })

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using VaeFaces.Contracts;
+using VaeFaces.Storage;
 using VaeFaces.Worker.Jobs;
-using VaeFaces.Worker.Storage;
 
 namespace VaeFaces.IntegrationTests.Distributed;
 

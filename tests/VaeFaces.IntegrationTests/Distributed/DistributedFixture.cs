@@ -6,7 +6,7 @@ using Npgsql;
 using VaeFaces.Contracts;
 using VaeFaces.Contracts.Api;
 using VaeFaces.Ml.Synthetic;
-using VaeFaces.Worker.Storage;
+using VaeFaces.Storage;
 
 namespace VaeFaces.IntegrationTests.Distributed;
 
@@ -56,7 +56,7 @@ public sealed class DistributedFixture : IAsyncLifetime
         };
 
         work = Directory.CreateTempSubdirectory("vaefaces-dist-").FullName;
-        Blobs = AzureBlobStore.Create(Environment["ConnectionStrings__Blobs"], null, Path.Combine(work, "cache"));
+        Blobs = BlobStores.Azure(Environment["ConnectionStrings__Blobs"], null, Path.Combine(work, "cache"));
         var faces = Path.Combine(work, "faces");
         SyntheticFaceGenerator.Generate(faces, new SyntheticFaceOptions(Faces, Seed: 5, ValidationFraction: 0.15, TestFraction: 0.25));
         await Blobs.UploadFolderAsync(faces, Dataset, null, CancellationToken.None);
@@ -64,7 +64,7 @@ public sealed class DistributedFixture : IAsyncLifetime
         Scheduler = StartScheduler();
         Api = new HttpClient { BaseAddress = SchedulerAddress };
         Api.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
-        await WaitForHealthAsync();
+        await WaitForHealthAsync(SchedulerAddress, Scheduler);
     }
 
     public Uri SchedulerAddress { get; } = new($"http://127.0.0.1:{FreePort()}");
@@ -81,7 +81,21 @@ public sealed class DistributedFixture : IAsyncLifetime
     {
         Scheduler.Kill();
         Scheduler = StartScheduler();
-        await WaitForHealthAsync();
+        await WaitForHealthAsync(SchedulerAddress, Scheduler);
+    }
+
+    /// <summary>A Scheduler of its own, on another port, with these settings over the run's; healthy when this returns.</summary>
+    public async Task<(DotnetProcess Process, HttpClient Api)> StartOtherSchedulerAsync(IReadOnlyDictionary<string, string> overrides)
+    {
+        var address = new Uri($"http://127.0.0.1:{FreePort()}");
+        var environment = new Dictionary<string, string>(Environment) { ["ASPNETCORE_URLS"] = address.ToString() };
+        foreach (var (name, value) in overrides) environment[name] = value;
+        var scheduler = DotnetProcess.Program("Scheduler", environment);
+        processes.Add(scheduler);
+        await WaitForHealthAsync(address, scheduler);
+        var api = new HttpClient { BaseAddress = address };
+        api.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        return (scheduler, api);
     }
 
     /// <summary>A worker process on the run's broker and Azurite, with a decoded-image cache of its own.</summary>
@@ -113,7 +127,7 @@ public sealed class DistributedFixture : IAsyncLifetime
     public async Task<JobView> TrainingUnderwayAsync(DotnetProcess worker, int epochs, double pastFraction)
     {
         var id = await SubmitAsync(nameof(TrainModel), TrainParameters(epochs, checkpointEverySteps: 3));
-        var running = await WaitForAsync(id, j => j.Status == JobStatuses.Running && j.Stage == "training" && j.Progress > pastFraction,
+        var running = await WaitForAsync(id, j => j.Status == JobStatus.Running && j.Stage == "training" && j.Progress > pastFraction,
             TimeSpan.FromMinutes(3), worker);
         Assert.EndsWith($"/{worker.Id}", running.Worker);
         return running;
@@ -123,7 +137,7 @@ public sealed class DistributedFixture : IAsyncLifetime
     {
         var response = await Api.PostAsJsonAsync("/api/jobs", new { kind, parameters });
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JobAccepted>())!.Id;
+        return (await response.Content.ReadFromJsonAsync<JobAccepted>(JobJson.Options))!.Id;
     }
 
     public async Task<JobView> GetAsync(Guid id) => await FindAsync(id) ?? throw new InvalidOperationException($"job {id} not found");
@@ -134,7 +148,7 @@ public sealed class DistributedFixture : IAsyncLifetime
         var response = await Api.GetAsync($"/api/jobs/{id}");
         if (response.StatusCode == HttpStatusCode.NotFound) return null;
         response.EnsureSuccessStatusCode();
-        return await response.Content.ReadFromJsonAsync<JobView>();
+        return await response.Content.ReadFromJsonAsync<JobView>(JobJson.Options);
     }
 
     /// <summary>Polls the job API until the job matches, failing with the job and the processes' output on timeout.</summary>
@@ -147,7 +161,7 @@ public sealed class DistributedFixture : IAsyncLifetime
             if (job is not null && condition(job)) return job;
             if (watch.FirstOrDefault(p => p.HasExited) is { } exited) Assert.Fail($"a process exited while job {id} was awaited:\n{exited.Output}");
             if (DateTime.UtcNow > deadline)
-                Assert.Fail($"job {id} did not get there within {timeout}: {JsonSerializer.Serialize(job)}\n" +
+                Assert.Fail($"job {id} did not get there within {timeout}: {JsonSerializer.Serialize(job, JobJson.Options)}\n" +
                     string.Join("\n---\n", watch.Select(p => p.Output)));
             await Task.Delay(250);
         }
@@ -159,13 +173,13 @@ public sealed class DistributedFixture : IAsyncLifetime
     /// </summary>
     public async Task CancelUnfinishedJobsAsync()
     {
-        foreach (var status in new[] { JobStatuses.Queued, JobStatuses.Running })
-            foreach (var job in (await Api.GetFromJsonAsync<List<JobView>>($"/api/jobs?status={status}&limit=1000"))!)
+        foreach (var status in new[] { JobStatus.Queued, JobStatus.Running })
+            foreach (var job in (await Api.GetFromJsonAsync<List<JobView>>($"/api/jobs?status={status}&limit=1000", JobJson.Options))!)
                 await Api.DeleteAsync($"/api/jobs/{job.Id}");
     }
 
     public Task<JobView> WaitUntilFinishedAsync(Guid id, TimeSpan timeout, params DotnetProcess[] watch) =>
-        WaitForAsync(id, j => JobStatuses.IsFinal(j.Status), timeout, watch);
+        WaitForAsync(id, j => j.Status.IsFinal(), timeout, watch);
 
     public async Task DisposeAsync()
     {
@@ -182,10 +196,10 @@ public sealed class DistributedFixture : IAsyncLifetime
         if (work is not null) Directory.Delete(work, recursive: true);
     }
 
-    private async Task WaitForHealthAsync()
+    private static async Task WaitForHealthAsync(Uri address, DotnetProcess scheduler)
     {
         var deadline = DateTime.UtcNow.AddMinutes(1);
-        using var probe = new HttpClient { BaseAddress = SchedulerAddress };
+        using var probe = new HttpClient { BaseAddress = address };
         while (true)
         {
             try
@@ -196,7 +210,7 @@ public sealed class DistributedFixture : IAsyncLifetime
             {
                 // Not listening yet.
             }
-            if (Scheduler.HasExited || DateTime.UtcNow > deadline) Assert.Fail("the Scheduler did not become healthy:\n" + Scheduler.Output);
+            if (scheduler.HasExited || DateTime.UtcNow > deadline) Assert.Fail("the Scheduler did not become healthy:\n" + scheduler.Output);
             await Task.Delay(200);
         }
     }

@@ -12,11 +12,11 @@ public class EndToEndSpecs(DistributedFixture fixture) : JobSpecs(fixture)
         using var worker = Services.StartWorker();
         var id = await Services.SubmitAsync(nameof(TrainModel), Services.TrainParameters(epochs: 8));
 
-        var running = await Services.WaitForAsync(id, j => j.Status == JobStatuses.Running && j.Progress > 0, TimeSpan.FromMinutes(3), worker);
+        var running = await Services.WaitForAsync(id, j => j.Status == JobStatus.Running && j.Progress > 0, TimeSpan.FromMinutes(3), worker);
         Assert.NotNull(running.Worker);
         Assert.NotNull(running.Stage);
         var done = await Services.WaitUntilFinishedAsync(id, TimeSpan.FromMinutes(5), worker);
-        Assert.True(done.Status == JobStatuses.Succeeded, done.Error + "\n" + worker.Output);
+        Assert.True(done.Status == JobStatus.Succeeded, done.Error + "\n" + worker.Output);
         Assert.Equal(1, done.Progress);
         Assert.True(done.Metrics["val_recon_mse"] > 0);
 
@@ -28,7 +28,7 @@ public class EndToEndSpecs(DistributedFixture fixture) : JobSpecs(fixture)
         // Job state is in PostgreSQL, not in the Scheduler's memory.
         await Services.RestartSchedulerAsync();
         var after = await Services.GetAsync(id);
-        Assert.Equal(JobStatuses.Succeeded, after.Status);
+        Assert.Equal(JobStatus.Succeeded, after.Status);
         Assert.Equal(done.Artifacts, after.Artifacts);
     }
 }

@@ -12,9 +12,9 @@ public class MalformedMessageSpecs(DistributedFixture fixture) : JobSpecs(fixtur
     public async Task Garbage_published_straight_to_a_job_queue_lands_in_its_error_queue_with_the_reason_once()
     {
         using var worker = Services.StartWorker();
-        await worker.WaitForOutputAsync("Bus started", TimeSpan.FromMinutes(1));
         await using var broker = new Broker(Services.Environment["ConnectionStrings__RabbitMq"]);
         var queue = JobQueues.NameOf(nameof(TrainModel));
+        await broker.WaitForConsumersAsync(queue, 1, TimeSpan.FromMinutes(1));
         // The error queue is shared with the faults of other specs' jobs: count only this message, by its id.
         var messageId = Guid.NewGuid().ToString();
 
@@ -44,8 +44,8 @@ public class MalformedMessageSpecs(DistributedFixture fixture) : JobSpecs(fixtur
             JobId = id, Dataset = Services.Dataset, Output = new BlobLocation("artifacts", $"direct/{id}"), Epochs = 0, ImageSize = 100,
         });
 
-        var job = await Services.WaitForAsync(id, j => JobStatuses.IsFinal(j.Status), TimeSpan.FromMinutes(2), worker);
-        Assert.Equal(JobStatuses.Failed, job.Status);
+        var job = await Services.WaitForAsync(id, j => j.Status.IsFinal(), TimeSpan.FromMinutes(2), worker);
+        Assert.Equal(JobStatus.Failed, job.Status);
         Assert.Contains("Epochs must be at least 1", job.Error);
         Assert.Contains("ImageSize must be one of", job.Error);
     }

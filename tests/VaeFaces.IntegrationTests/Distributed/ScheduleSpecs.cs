@@ -3,8 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using VaeFaces.Contracts;
 using VaeFaces.Contracts.Api;
+using VaeFaces.Storage;
 using VaeFaces.Worker.Jobs;
-using VaeFaces.Worker.Storage;
 
 namespace VaeFaces.IntegrationTests.Distributed;
 
@@ -36,10 +36,10 @@ public class ScheduleSpecs(DistributedFixture fixture) : JobSpecs(fixture)
         {
             Assert.True(DateTime.UtcNow < deadline, "the chain did not finish:\n" + worker.Output);
             await Task.Delay(500);
-            jobs = (await Services.Api.GetFromJsonAsync<List<JobView>>($"/api/jobs?schedule={name}"))!;
-        } while (jobs.Count < 3 || jobs.Any(j => !JobStatuses.IsFinal(j.Status)));
+            jobs = (await Services.Api.GetFromJsonAsync<List<JobView>>($"/api/jobs?schedule={name}", JobJson.Options))!;
+        } while (jobs.Count < 3 || jobs.Any(j => !j.Status.IsFinal()));
 
-        Assert.All(jobs, j => Assert.True(j.Status == JobStatuses.Succeeded, $"{j.Kind}: {j.Error}\n{worker.Output}"));
+        Assert.All(jobs, j => Assert.True(j.Status == JobStatus.Succeeded, $"{j.Kind}: {j.Error}\n{worker.Output}"));
         var train = jobs.Single(j => j.Kind == nameof(TrainModel));
         var statistics = jobs.Single(j => j.Kind == nameof(ComputeLatentStatistics));
         var vectors = jobs.Single(j => j.Kind == nameof(ExtractAttributeVectors));

@@ -29,7 +29,7 @@ public class WorkerStopSpecs(DistributedFixture fixture, ITestOutputHelper outpu
         Assert.Contains($"TrainModel {id}: the worker is stopping; handing its message back", first.Output);
 
         var done = await Services.WaitUntilFinishedAsync(id, TimeSpan.FromMinutes(5), second);
-        Assert.True(done.Status == JobStatuses.Succeeded, done.Error + "\n" + second.Output);
+        Assert.True(done.Status == JobStatus.Succeeded, done.Error + "\n" + second.Output);
         Assert.EndsWith($"/{second.Id}", done.Worker);
         Assert.Contains("Resuming training from checkpoint", second.Output);
         Assert.Equal(1, done.Metrics["resumed"]);
@@ -49,14 +49,14 @@ public class WorkerStopSpecs(DistributedFixture fixture, ITestOutputHelper outpu
         var id = Guid.NewGuid();
         var kind = nameof(TrainModel);
         await broker.PublishAsync(new JobStarted(id, kind, "host-a/1", DateTimeOffset.UtcNow, false));
-        await Services.WaitForAsync(id, j => j.Status == JobStatuses.Running, TimeSpan.FromSeconds(30));
+        await Services.WaitForAsync(id, j => j.Status == JobStatus.Running, TimeSpan.FromSeconds(30));
 
         await broker.PublishAsync(new JobInterrupted(id, kind, "host-a/1", "the worker stopped"));
-        var queued = await Services.WaitForAsync(id, j => j.Status == JobStatuses.Queued, TimeSpan.FromSeconds(30));
+        var queued = await Services.WaitForAsync(id, j => j.Status == JobStatus.Queued, TimeSpan.FromSeconds(30));
         Assert.Equal("interrupted (the worker stopped); waiting for a worker", queued.Stage);
 
         await broker.PublishAsync(new JobStarted(id, kind, "host-b/2", DateTimeOffset.UtcNow, true));
-        var resumed = await Services.WaitForAsync(id, j => j.Status == JobStatuses.Running && j.Worker == "host-b/2", TimeSpan.FromSeconds(30));
+        var resumed = await Services.WaitForAsync(id, j => j.Status == JobStatus.Running && j.Worker == "host-b/2", TimeSpan.FromSeconds(30));
         Assert.True(resumed.Resumed);
 
         // A late interruption from the first worker does not reopen the job the second one runs; the Scheduler takes
@@ -64,7 +64,7 @@ public class WorkerStopSpecs(DistributedFixture fixture, ITestOutputHelper outpu
         await broker.PublishAsync(new JobInterrupted(id, kind, "host-a/1", "late"));
         await broker.PublishAsync(new JobProgressed(id, kind, 0.5, null, "training", new Dictionary<string, double>()));
         var later = await Services.WaitForAsync(id, j => j.Progress == 0.5, TimeSpan.FromSeconds(30));
-        Assert.Equal(JobStatuses.Running, later.Status);
+        Assert.Equal(JobStatus.Running, later.Status);
         Assert.Equal("training", later.Stage);
 
         await broker.PublishAsync(new JobCancelled(id, kind, new BlobLocation("artifacts", $"events/{id}")));

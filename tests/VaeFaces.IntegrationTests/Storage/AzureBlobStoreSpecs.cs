@@ -2,7 +2,7 @@ using System.Net.Sockets;
 using System.Text;
 using Azure.Storage.Blobs;
 using VaeFaces.Contracts;
-using VaeFaces.Worker.Storage;
+using VaeFaces.Storage;
 
 namespace VaeFaces.IntegrationTests.Storage;
 
@@ -40,11 +40,11 @@ public class AzureBlobStoreSpecs : IAsyncLifetime
     public async Task DisposeAsync()
     {
         if (Directory.Exists(cache)) Directory.Delete(cache, recursive: true);
-        await new BlobServiceClient(ConnectionString, new BlobClientOptions(AzureBlobStore.EmulatorServiceVersion))
+        await new BlobServiceClient(ConnectionString, new BlobClientOptions(BlobServiceClients.EmulatorServiceVersion))
             .GetBlobContainerClient(container).DeleteIfExistsAsync();
     }
 
-    private AzureBlobStore NewStore() => AzureBlobStore.Create(ConnectionString, null, cache);
+    private AzureBlobStore NewStore() => BlobStores.Azure(ConnectionString, null, cache);
 
     private BlobLocation At(string prefix = "") => new(container, prefix);
 
@@ -63,7 +63,7 @@ public class AzureBlobStoreSpecs : IAsyncLifetime
     [InlineData("DefaultEndpointsProtocol=http;AccountName=dev;AccountKey=a2V5;BlobEndpoint=http://localhost:10000/dev;", true)]
     [InlineData("DefaultEndpointsProtocol=https;AccountName=vaefaces;AccountKey=a2V5;EndpointSuffix=core.windows.net", false)]
     public void Only_an_emulator_connection_string_pins_the_service_version(string connectionString, bool emulator) =>
-        Assert.Equal(emulator, AzureBlobStore.TargetsEmulator(connectionString));
+        Assert.Equal(emulator, BlobServiceClients.TargetsEmulator(connectionString));
 
     [Fact]
     public async Task Uploaded_blobs_exist_read_back_list_relative_in_ordinal_order_and_delete()
@@ -176,7 +176,7 @@ public class AzureBlobStoreSpecs : IAsyncLifetime
     [Fact]
     public async Task A_held_lock_outlives_its_lease_by_renewing_it()
     {
-        var shortLeases = new AzureBlobStore(new BlobServiceClient(ConnectionString, new BlobClientOptions(AzureBlobStore.EmulatorServiceVersion)), cache)
+        var shortLeases = new AzureBlobStore(new BlobServiceClient(ConnectionString, new BlobClientOptions(BlobServiceClients.EmulatorServiceVersion)), cache)
         {
             LeaseDuration = TimeSpan.FromSeconds(15),
             LeaseRenewal = TimeSpan.FromSeconds(3),
@@ -204,6 +204,18 @@ public class AzureBlobStoreSpecs : IAsyncLifetime
         Assert.Equal(3, reported.Max());
         Assert.Equal(["img/1.jpg", "img/deep/2.jpg", "list.txt"], await ListAsync(store, At("uploaded/set")));
         Assert.Equal("two", await store.ReadTextAsync(At("uploaded/set/img/deep/2.jpg")));
+    }
+
+    [Fact]
+    public async Task A_store_for_uploading_writes_and_reads_blobs_but_makes_no_local_folders()
+    {
+        var uploader = BlobStores.AzureForUpload(ConnectionString, null);
+
+        await uploader.UploadBytesAsync(At("set/a.txt"), Encoding.UTF8.GetBytes("content"));
+
+        Assert.Equal("content", await store.ReadTextAsync(At("set/a.txt")));
+        Assert.Equal(["a.txt"], await ListAsync(uploader, At("set")));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => uploader.GetLocalFolderAsync(At("set")));
     }
 
     private sealed class SynchronousProgress(List<int> reported) : IProgress<int>

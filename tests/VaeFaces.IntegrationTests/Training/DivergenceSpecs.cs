@@ -18,7 +18,7 @@ public class DivergenceSpecs(SyntheticFacesFixture faces)
     {
         using var train = faces.Decode(Split.Train);
         using var validation = faces.Decode(Split.Validation);
-        var options = new TrainingOptions
+        var options = TrainingOptions.Defaults with
         {
             Model = new ModelOptions { ImageSize = 64, LatentDim = 16 }, Epochs = 1, BatchSize = 32, KlWeight = OverflowingKlWeight,
             MaxBadStepsInARow = 3, MaxRollbacks = 2,

@@ -7,13 +7,16 @@ internal sealed class MemoryCheckpoints : ICheckpointStore
 {
     public byte[]? Latest { get; private set; }
     public int Saves { get; private set; }
-    public Stream? OpenLatest() => Latest is null ? null : new MemoryStream(Latest);
 
-    public void Save(Action<Stream> write)
+    public Task<Stream?> OpenLatestAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<Stream?>(Latest is null ? null : new MemoryStream(Latest));
+
+    public Task SaveAsync(Action<Stream> write, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         write(buffer);
         Latest = buffer.ToArray();
         Saves++;
+        return Task.CompletedTask;
     }
 }

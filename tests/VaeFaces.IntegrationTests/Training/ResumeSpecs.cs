@@ -4,8 +4,8 @@ using VaeFaces.Contracts;
 using VaeFaces.Ml.Data;
 using VaeFaces.Ml.Model;
 using VaeFaces.Ml.Training;
+using VaeFaces.Storage;
 using VaeFaces.Worker.Jobs;
-using VaeFaces.Worker.Storage;
 
 namespace VaeFaces.IntegrationTests.Training;
 
@@ -26,7 +26,7 @@ public class ResumeSpecs(SyntheticFacesFixture faces)
     {
         using var train = faces.Decode(Split.Train);
         using var validation = faces.Decode(Split.Validation);
-        var options = new TrainingOptions
+        var options = TrainingOptions.Defaults with
         {
             Model = new ModelOptions { ImageSize = 64, LatentDim = 32 }, Epochs = 2, BatchSize = 32, CheckpointEverySteps = 4, EarlyStoppingPatience = 0,
         };

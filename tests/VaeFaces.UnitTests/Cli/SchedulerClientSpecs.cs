@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using VaeFaces.Cli.Api;
+using VaeFaces.Contracts;
 using VaeFaces.Contracts.Api;
 
 namespace VaeFaces.UnitTests.Cli;
@@ -104,7 +105,7 @@ public class SchedulerClientSpecs
 
         var accepted = await client.SubmitAsync(Submit() with { JobId = Id }, CancellationToken.None);
 
-        Assert.Equal(new JobAccepted(Id, "Queued", $"/api/jobs/{Id}"), accepted);
+        Assert.Equal(new JobAccepted(Id, JobStatus.Queued, $"/api/jobs/{Id}"), accepted);
         var (request, body) = Assert.Single(handler.Sent);
         Assert.Equal(HttpMethod.Post, request.Method);
         Assert.Equal($"{Url}/api/jobs", request.RequestUri!.ToString());
@@ -133,6 +134,7 @@ public class SchedulerClientSpecs
             """;
         using var client = Client(FakeHandler.Answering(HttpStatusCode.OK, json));
         var job = await client.GetJobAsync(Id, CancellationToken.None);
+        Assert.Equal(JobStatus.Running, job.Status);
         Assert.True(double.IsNaN(job.Metrics["loss"]));
         Assert.Equal(5, job.Parameters.GetProperty("epochs").GetInt32());
     }

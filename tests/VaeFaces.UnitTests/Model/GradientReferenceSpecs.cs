@@ -57,6 +57,7 @@ public class GradientReferenceSpecs
         var got = InputGradient(input, conv.weight!.detach(), conv.bias!.detach());
         var want = InputGradient(input.to(float64), conv.weight!.detach().to(float64), conv.bias!.detach().to(float64));
         var error = (got.to(float64) - want).abs().max().item<double>();
-        Assert.True(error > 1e-3 * want.abs().max().item<double>(), $"plain conv input gradient is now right (off by {error:E2}): remove the workaround");
+        // NaN is the fault too: the padding it sums over held NaN this time.
+        Assert.True(double.IsNaN(error) || error > 1e-3 * want.abs().max().item<double>(), $"plain conv input gradient is now right (off by {error:E2}): remove the workaround");
     }
 }

@@ -1,6 +1,6 @@
 using VaeFaces.Contracts;
 
-namespace VaeFaces.Worker.Storage;
+namespace VaeFaces.Storage;
 
 /// <summary>Blob-shaped storage (container + name, streams), so Azure Blob can replace the local folder.</summary>
 public interface IBlobStore

@@ -1,6 +1,6 @@
 using VaeFaces.Contracts;
 
-namespace VaeFaces.Worker.Storage;
+namespace VaeFaces.Storage;
 
 public static class BlobFolderUpload
 {

@@ -1,12 +1,12 @@
 using System.Runtime.CompilerServices;
 using VaeFaces.Contracts;
 
-namespace VaeFaces.Worker.Storage;
+namespace VaeFaces.Storage;
 
 /// <summary>The embedded default: containers are folders under a root, blobs are files.</summary>
 public sealed class LocalFolderBlobStore(string root) : IBlobStore
 {
-    public string PathOf(BlobLocation blob) =>
+    private string PathOf(BlobLocation blob) =>
         Path.GetFullPath(Path.Combine(root, blob.Container, blob.Prefix.Replace('/', Path.DirectorySeparatorChar)));
 
     public Task<bool> ExistsAsync(BlobLocation blob, CancellationToken cancellationToken = default) =>
@@ -65,13 +65,6 @@ public sealed class LocalFolderBlobStore(string root) : IBlobStore
     {
         var path = PathOf(blob);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        try
-        {
-            return Task.FromResult<IAsyncDisposable?>(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
-        }
-        catch (IOException)
-        {
-            return Task.FromResult<IAsyncDisposable?>(null);
-        }
+        return Task.FromResult<IAsyncDisposable?>(ExclusiveFile.TryOpen(path));
     }
 }

@@ -1,11 +1,10 @@
 using MassTransit;
 using VaeFaces.Contracts;
-using VaeFaces.Contracts.Api;
 
 namespace VaeFaces.Scheduler.Jobs;
 
-/// <summary>Keeps job state in step with the workers' events, chains follow-up jobs, and repeats late cancellations.</summary>
-public sealed class JobEventsConsumer(JobStore store, JobChain chain) :
+/// <summary>Records job state from the workers' events, chains follow-up jobs, and repeats late cancellations.</summary>
+public sealed class JobStateRecorder(JobStore store, JobChain chain) :
     IConsumer<JobStarted>, IConsumer<JobProgressed>, IConsumer<JobSucceeded>, IConsumer<JobFailed>, IConsumer<JobCancelled>,
     IConsumer<JobInterrupted>
 {
@@ -21,7 +20,7 @@ public sealed class JobEventsConsumer(JobStore store, JobChain chain) :
     public async Task Consume(ConsumeContext<JobSucceeded> context)
     {
         await store.MarkSucceededAsync(context.Message, context.CancellationToken);
-        if (await store.GetAsync(context.Message.JobId, context.CancellationToken) is { View.Status: JobStatuses.Succeeded } job)
+        if (await store.GetAsync(context.Message.JobId, context.CancellationToken) is { View.Status: JobStatus.Succeeded } job)
             await chain.ContinueAsync(job, context.CancellationToken);
     }
 
@@ -33,15 +32,17 @@ public sealed class JobEventsConsumer(JobStore store, JobChain chain) :
 }
 
 /// <summary>One event at a time keeps a job's events in order; a database hiccup is retried, then the event is kept in the error queue.</summary>
-public sealed class JobEventsConsumerDefinition : ConsumerDefinition<JobEventsConsumer>
+public sealed class JobStateRecorderDefinition : ConsumerDefinition<JobStateRecorder>
 {
-    public JobEventsConsumerDefinition()
+    public JobStateRecorderDefinition()
     {
+        // The queue keeps the name it had as JobEventsConsumer's, so a deployed broker's queue and its waiting events stay in use.
+        EndpointName = "job-events";
         ConcurrentMessageLimit = 1;
     }
 
     protected override void ConfigureConsumer(IReceiveEndpointConfigurator endpointConfigurator,
-        IConsumerConfigurator<JobEventsConsumer> consumerConfigurator, IRegistrationContext context)
+        IConsumerConfigurator<JobStateRecorder> consumerConfigurator, IRegistrationContext context)
     {
         endpointConfigurator.UseMessageRetry(retry => retry.Intervals(200, 1000, 5000));
     }

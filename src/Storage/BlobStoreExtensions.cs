@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using VaeFaces.Contracts;
 
-namespace VaeFaces.Worker.Storage;
+namespace VaeFaces.Storage;
 
 public static class BlobStoreExtensions
 {

@@ -1,0 +1,68 @@
+using System.Runtime.CompilerServices;
+
+namespace VaeFaces.Contracts.Validation;
+
+/// <summary>
+/// A command's problems by field. The checks take the field's name from the argument expression, so
+/// <c>errors.AtLeast(Epochs, 1)</c> inside a command reports "Epochs".
+/// </summary>
+public sealed class ParameterErrors
+{
+    private readonly Dictionary<string, List<string>> byField = [];
+
+    public int Count => byField.Count;
+
+    public void Add(string field, string problem)
+    {
+        if (!byField.TryGetValue(field, out var list)) byField[field] = list = [];
+        list.Add(problem);
+    }
+
+    public void Location(BlobLocation? location, [CallerArgumentExpression(nameof(location))] string field = "")
+    {
+        if (location is null || string.IsNullOrWhiteSpace(location.Container)) Add(field, "is required (container/prefix)");
+    }
+
+    public void AtLeast(int value, int minimum, [CallerArgumentExpression(nameof(value))] string field = "")
+    {
+        if (value < minimum) Add(field, $"must be at least {minimum} (got {value})");
+    }
+
+    public void Between(int value, int minimum, int maximum, [CallerArgumentExpression(nameof(value))] string field = "")
+    {
+        if (value < minimum || value > maximum) Add(field, $"must be between {minimum} and {maximum} (got {value})");
+    }
+
+    /// <summary>(0, 1]: learning rates and decay factors.</summary>
+    public void Fraction(double value, [CallerArgumentExpression(nameof(value))] string field = "")
+    {
+        if (value is <= 0 or > 1 or double.NaN) Add(field, $"must be in (0, 1] (got {value})");
+    }
+
+    public void NotNegative(double value, [CallerArgumentExpression(nameof(value))] string field = "")
+    {
+        if (value is < 0 or double.NaN) Add(field, $"must not be negative (got {value})");
+    }
+
+    public void OneOf(int value, IReadOnlyCollection<int> allowed, [CallerArgumentExpression(nameof(value))] string field = "")
+    {
+        if (!allowed.Contains(value)) Add(field, $"must be one of {string.Join(", ", allowed)} (got {value})");
+    }
+
+    public void OneOf(string? value, IReadOnlyCollection<string> allowed, [CallerArgumentExpression(nameof(value))] string field = "")
+    {
+        if (value is null || !allowed.Contains(value.ToLowerInvariant())) Add(field, $"'{value}' is not one of {string.Join(", ", allowed)}");
+    }
+
+    public void Split(string? split, [CallerArgumentExpression(nameof(split))] string field = "")
+    {
+        if (DatasetSplits.Parse(split) is null) Add(field, $"'{split}' is not a split; use {string.Join(", ", DatasetSplits.Names)}");
+    }
+
+    public void NotEmpty<T>(IReadOnlyCollection<T>? values, string problem, [CallerArgumentExpression(nameof(values))] string field = "")
+    {
+        if (values is null || values.Count == 0) Add(field, problem);
+    }
+
+    public IReadOnlyDictionary<string, string[]> ToDictionary() => byField.ToDictionary(e => e.Key, e => e.Value.ToArray());
+}

@@ -1,0 +1,48 @@
+using Azure.Identity;
+using Azure.Storage.Blobs;
+
+namespace VaeFaces.Storage;
+
+/// <summary>Makes the Azure Blob service client from what configuration gives: a connection string or an account URL.</summary>
+public static class BlobServiceClients
+{
+    /// <summary>Azurite 3.37 rejects the newest API version the client sends (400 InvalidHeaderValue) unless started with --skipApiVersionCheck.</summary>
+    public const BlobClientOptions.ServiceVersion EmulatorServiceVersion = BlobClientOptions.ServiceVersion.V2026_06_06;
+
+    /// <summary>
+    /// From a connection string (Azurite, development) or else an account URL signed in with <see cref="DefaultAzureCredential"/>.
+    /// A connection string to a local emulator pins <see cref="EmulatorServiceVersion"/>.
+    /// </summary>
+    public static BlobServiceClient Create(string? connectionString, string? accountUrl)
+    {
+        if (!string.IsNullOrWhiteSpace(connectionString))
+        {
+            var options = TargetsEmulator(connectionString) ? new BlobClientOptions(EmulatorServiceVersion) : new BlobClientOptions();
+            return new BlobServiceClient(connectionString, options);
+        }
+        if (!string.IsNullOrWhiteSpace(accountUrl))
+        {
+            if (!Uri.TryCreate(accountUrl, UriKind.Absolute, out var uri))
+                throw new ArgumentException($"the storage account URL '{accountUrl}' is not an absolute URL", nameof(accountUrl));
+            return new BlobServiceClient(uri, new DefaultAzureCredential());
+        }
+        throw new ArgumentException("Azure blob storage needs a connection string or an account URL");
+    }
+
+    /// <summary>Whether a connection string points at a local emulator (Azurite).</summary>
+    public static bool TargetsEmulator(string connectionString)
+    {
+        foreach (var part in connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var equals = part.IndexOf('=');
+            if (equals < 0) continue;
+            var key = part[..equals].Trim();
+            var value = part[(equals + 1)..].Trim();
+            if (key.Equals("UseDevelopmentStorage", StringComparison.OrdinalIgnoreCase) && value.Equals("true", StringComparison.OrdinalIgnoreCase)) return true;
+            if (key.Equals("AccountName", StringComparison.OrdinalIgnoreCase) && value.Equals("devstoreaccount1", StringComparison.Ordinal)) return true;
+            if (key.Equals("BlobEndpoint", StringComparison.OrdinalIgnoreCase) && Uri.TryCreate(value, UriKind.Absolute, out var endpoint)
+                && (endpoint.IsLoopback || endpoint.Host.Equals("azurite", StringComparison.OrdinalIgnoreCase))) return true;
+        }
+        return false;
+    }
+}

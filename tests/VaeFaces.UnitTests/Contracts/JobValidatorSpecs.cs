@@ -1,0 +1,104 @@
+using VaeFaces.Contracts;
+using VaeFaces.Contracts.Validation;
+
+namespace VaeFaces.UnitTests.Contracts;
+
+public class JobValidatorSpecs
+{
+    private static readonly Guid Job = Guid.NewGuid();
+    private static readonly BlobLocation Data = new("data", "faces");
+    private static readonly BlobLocation Out = new("artifacts", "out");
+
+    public static TheoryData<IJobCommand> ValidCommands() =>
+    [
+        TrainModel.Defaults with { JobId = Job, Dataset = Data, Output = Out },
+        new ComputeLatentStatistics { JobId = Job, Model = Out, Dataset = Data, Output = Out },
+        new GenerateSamples { JobId = Job, Model = Out, Statistics = Out, Output = Out },
+        new ExtractAttributeVectors { JobId = Job, Model = Out, Dataset = Data, Output = Out },
+        new ExploreAttributes { JobId = Job, Model = Out, Vectors = Out, Dataset = Data, Output = Out },
+        new EditImages { JobId = Job, Model = Out, Vectors = Out, Input = Data, Output = Out, Edits = new Dictionary<string, double> { ["Smiling"] = 2 } },
+    ];
+
+    [Theory]
+    [MemberData(nameof(ValidCommands))]
+    public void Every_kind_is_valid_on_its_defaults(IJobCommand command) => Assert.Empty(JobValidator.Validate(command));
+
+    [Fact]
+    public void Every_job_kind_has_a_valid_example() =>
+        Assert.Equal(JobKinds.All.Keys.Order(), ValidCommands().Cast<object[]>().Select(row => row[0].GetType().Name).Order());
+
+    [Fact]
+    public void Each_bad_training_field_is_named_with_what_is_wrong()
+    {
+        var errors = JobValidator.Validate(TrainModel.Defaults with
+        {
+            JobId = Guid.Empty, Dataset = new(" "), Output = Out, ImageSize = 100, Epochs = 0, Optimizer = "sgd",
+            LearningRate = double.NaN, LrDecay = 1.5, KlWeight = -1, GradientClipNorm = -0.1,
+        });
+        Assert.Equal(["is required (container/prefix)"], errors["Dataset"]);
+        Assert.Equal(["must be one of 64, 112, 128 (got 100)"], errors["ImageSize"]);
+        Assert.Equal(["must be at least 1 (got 0)"], errors["Epochs"]);
+        Assert.Equal(["'sgd' is not one of adam, rmsprop"], errors["Optimizer"]);
+        Assert.Equal(["must be in (0, 1] (got NaN)"], errors["LearningRate"]);
+        Assert.Equal(["must be in (0, 1] (got 1.5)"], errors["LrDecay"]);
+        Assert.Equal(["must not be negative (got -1)"], errors["KlWeight"]);
+        Assert.Equal(["must not be negative (got -0.1)"], errors["GradientClipNorm"]);
+        Assert.Equal(["must not be empty"], errors["JobId"]);
+        Assert.Equal(9, errors.Count);
+    }
+
+    [Theory]
+    [InlineData("train", "test", true)]
+    [InlineData("val", "test", true)]
+    [InlineData("train", "train", false)]
+    [InlineData("validation", "1", false)]
+    [InlineData("0", "TRAIN", false)]
+    public void Vectors_are_never_evaluated_on_the_split_they_were_fitted_on(string fit, string evaluation, bool valid)
+    {
+        var errors = JobValidator.Validate(new ExtractAttributeVectors
+        {
+            JobId = Job, Model = Out, Dataset = Data, Output = Out, FitSplit = fit, EvaluationSplit = evaluation,
+        });
+        Assert.Equal(valid, !errors.ContainsKey(nameof(ExtractAttributeVectors.EvaluationSplit)));
+    }
+
+    [Fact]
+    public void A_split_that_is_not_one_is_named()
+    {
+        var errors = JobValidator.Validate(new ComputeLatentStatistics { JobId = Job, Model = Out, Dataset = Data, Output = Out, Split = "holdout" });
+        Assert.Equal(["'holdout' is not a split; use train, validation, test"], errors["Split"]);
+    }
+
+    [Fact]
+    public void Edits_need_finite_magnitudes_and_bounded_settings()
+    {
+        var errors = JobValidator.Validate(new EditImages
+        {
+            JobId = Job, Model = Out, Vectors = Out, Input = Data, Output = Out,
+            Edits = new Dictionary<string, double> { ["Smiling"] = double.PositiveInfinity }, JpegQuality = 0, BatchSize = 0,
+        });
+        Assert.Equal(["magnitudes must be finite numbers"], errors["Edits"]);
+        Assert.Equal(["must be between 1 and 100 (got 0)"], errors["JpegQuality"]);
+        Assert.Equal(["must be at least 1 (got 0)"], errors["BatchSize"]);
+    }
+
+    [Fact]
+    public void Explore_and_sample_counts_are_bounded()
+    {
+        var explore = JobValidator.Validate(new ExploreAttributes
+        {
+            JobId = Job, Model = Out, Vectors = Out, Dataset = Data, Output = Out, Images = 65, Magnitudes = [],
+        });
+        Assert.Equal(["must be between 1 and 64 (got 65)"], explore["Images"]);
+        Assert.Equal(["must not be empty"], explore["Magnitudes"]);
+        Assert.Equal(["must be between 1 and 1024 (got 0)"],
+            JobValidator.Validate(new GenerateSamples { JobId = Job, Model = Out, Statistics = Out, Output = Out, Count = 0 })["Count"]);
+    }
+
+    [Fact]
+    public void Describe_puts_every_problem_on_one_line()
+    {
+        var line = JobValidator.Describe(JobValidator.Validate(TrainModel.Defaults with { JobId = Job, Dataset = Data, Output = Out, Epochs = 0, BatchSize = 0 }));
+        Assert.Equal("Epochs must be at least 1 (got 0); BatchSize must be at least 1 (got 0)", line);
+    }
+}
