@@ -1,4 +1,5 @@
 using VaeFaces.Contracts;
+using VaeFaces.Contracts.Validation;
 
 namespace VaeFaces.Messaging.Pipeline;
 
@@ -18,6 +19,26 @@ public static class JobPipeline
 
     /// <summary>Steps that run on their defaults after training, so a schedule can chain them: an edit needs its edits.</summary>
     public static IReadOnlyList<string> Chainable { get; } = [.. Order.Skip(1).Where(kind => kind != nameof(EditImages))];
+
+    /// <summary>
+    /// Why these steps cannot run one after another on what the first command makes: a step that is not chainable,
+    /// or one that needs an input no step before it makes. Empty when they can.
+    /// </summary>
+    public static IEnumerable<string> ChainProblems(IJobCommand first, IEnumerable<string> steps)
+    {
+        var inputs = PipelineInputs.Of(first);
+        foreach (var kind in steps)
+        {
+            if (!Chainable.Contains(kind))
+            {
+                yield return $"'{kind}' cannot be chained; use {string.Join(", ", Chainable)}";
+                continue;
+            }
+            var command = Command(kind, inputs, Guid.NewGuid(), new BlobLocation("chain"));
+            if (JobValidator.Validate(command) is { Count: > 0 } errors) yield return $"{kind}: {JobValidator.Describe(errors)}";
+            inputs = inputs.After(command);
+        }
+    }
 
     /// <summary>
     /// The step's command with its defaults. An input that no earlier step made stays empty, and JobValidator names it.

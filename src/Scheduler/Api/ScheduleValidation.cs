@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Cronos;
 using VaeFaces.Contracts;
 using VaeFaces.Contracts.Api;
+using VaeFaces.Messaging.Pipeline;
 using VaeFaces.Scheduler.Jobs;
 
 namespace VaeFaces.Scheduler.Api;
@@ -17,18 +18,16 @@ public static partial class ScheduleValidation
         if (!ScheduleName().IsMatch(name)) errors["name"] = ["must be 1-63 lowercase letters, digits and hyphens"];
         if (ParseCron(request.Cron) is null) errors["cron"] = [$"'{request.Cron}' is not a cron expression (minute hour day month weekday, UTC)"];
         var then = request.Then ?? [];
-        List<string> thenProblems =
-        [
-            .. then.Where(s => !JobChain.ChainableKinds.Contains(s))
-                .Select(s => $"'{s}' cannot be chained; use {string.Join(", ", JobChain.ChainableKinds)}"),
-        ];
+        var (template, templateErrors) = JobCommands.Build(request.Kind, request.Parameters, Guid.NewGuid());
+        List<string> thenProblems = [];
         if (then.Count > 0 && request.Kind != nameof(TrainModel)) thenProblems.Add("only a TrainModel schedule chains jobs on its model");
+        if (template is not null) thenProblems.AddRange(JobPipeline.ChainProblems(template, then));
         if (thenProblems.Count > 0) errors["then"] = [.. thenProblems];
         if (request.Parameters.ValueKind == JsonValueKind.Object && request.Parameters.EnumerateObject()
                 .Any(p => p.Name.Equals("output", StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind != JsonValueKind.String))
             errors["parameters.output"] = ["must be a \"container/prefix\" string; each fire writes under it"];
         // The template must make a valid job, checked now rather than at 3 a.m.
-        foreach (var (field, problems) in JobCommands.Build(request.Kind, request.Parameters, Guid.NewGuid()).Errors) errors[field] = problems;
+        foreach (var (field, problems) in templateErrors) errors[field] = problems;
         return errors;
     }
 

@@ -40,7 +40,7 @@ public static class JobCommands
             fields.Remove(name);
         fields["jobId"] = jobId;
         if (!fields.Any(f => f.Key.Equals("output", StringComparison.OrdinalIgnoreCase)))
-            fields["output"] = $"{DefaultContainer}/jobs/{jobId}";
+            fields["output"] = DefaultOutput(jobId).ToString();
 
         IJobCommand command;
         try
@@ -56,6 +56,9 @@ public static class JobCommands
         foreach (var (field, problems) in JobValidator.Validate(command)) errors[$"parameters.{field}"] = problems;
         return (errors.Count == 0 ? command : null, errors);
     }
+
+    /// <summary>Where a job writes when its parameters do not say: a folder of its own.</summary>
+    public static BlobLocation DefaultOutput(Guid jobId) => new(DefaultContainer, $"jobs/{jobId}");
 
     /// <summary>The command's own JSON, as stored with the job and shown by the API.</summary>
     public static JsonElement ToJson(IJobCommand command) => JsonSerializer.SerializeToElement(command, command.GetType(), Json);

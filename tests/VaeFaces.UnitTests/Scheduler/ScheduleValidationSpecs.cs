@@ -25,8 +25,18 @@ public class ScheduleValidationSpecs
 
         var then = Assert.Single(problems).Value;
         Assert.Equal(2, then.Length);
-        Assert.StartsWith($"'{nameof(GenerateSamples)}'", then[0], StringComparison.Ordinal);
-        Assert.StartsWith($"'{nameof(EditImages)}'", then[1], StringComparison.Ordinal);
+        // Samples need the statistics, which no step before them makes.
+        Assert.StartsWith($"{nameof(GenerateSamples)}: Statistics is required", then[0], StringComparison.Ordinal);
+        Assert.StartsWith($"'{nameof(EditImages)}' cannot be chained", then[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_pipeline_after_training_chains_in_its_order()
+    {
+        Assert.Empty(ScheduleValidation.Problems("nightly", Request(then:
+            [nameof(ComputeLatentStatistics), nameof(GenerateSamples), nameof(ExtractAttributeVectors), nameof(ExploreAttributes)])));
+        var then = ScheduleValidation.Problems("nightly", Request(then: [nameof(ExploreAttributes), nameof(ExtractAttributeVectors)]))["then"];
+        Assert.Contains("Vectors is required", Assert.Single(then), StringComparison.Ordinal);
     }
 
     [Fact]
