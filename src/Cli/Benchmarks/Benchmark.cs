@@ -1,18 +1,11 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Logging.Abstractions;
 using TorchSharp;
-using VaeFaces.Contracts;
 using VaeFaces.Ml.Data;
+using VaeFaces.Ml.Editing;
+using VaeFaces.Ml.Imaging;
 using VaeFaces.Ml.Model;
 using VaeFaces.Ml.Synthetic;
 using VaeFaces.Ml.Training;
-using VaeFaces.Storage;
-using VaeFaces.Worker;
-using VaeFaces.Worker.Attributes;
-using VaeFaces.Worker.Editing;
-using VaeFaces.Worker.Jobs;
-using VaeFaces.Worker.Latent;
-using static TorchSharp.torch;
 
 namespace VaeFaces.Cli.Benchmarks;
 
@@ -21,6 +14,9 @@ public sealed class Benchmark(int imageSize, int batchSize, int steps, int image
 {
     private const int WarmupSteps = 3;
     private const int Rounds = 3;
+    private const double KlWeight = 0.01;
+    /// <summary>EditImages' default JPEG quality.</summary>
+    private const int JpegQuality = 92;
 
     public async Task<BenchmarkResults> RunAsync(CancellationToken cancellationToken)
     {
@@ -48,9 +44,9 @@ public sealed class Benchmark(int imageSize, int batchSize, int steps, int image
             var bulkEdit = new List<double>();
             using var model = new VariationalAutoencoder(options).to(Devices.Best());
             model.eval();
-            var edit = await BulkEditSetupAsync(model, work.FullName, cancellationToken);
+            var edit = BulkEditSetup(model, work.FullName, cancellationToken);
             Progress("bulk edit of a plain image folder (JPEG decode overlapped with the model)");
-            var bulkEditPlain = await edit.RunAsync(edit.PlainFolder, "cache-plain");
+            var bulkEditPlain = await edit.RunAsync(edit.PlainFolder, cacheName: null);
             Progress("bulk edit of a CelebA folder, cold decoded cache");
             var bulkEditCold = await edit.RunAsync(edit.CelebAFolder, "cache-edit");
             for (var round = 1; round <= Rounds; round++)
@@ -91,108 +87,97 @@ public sealed class Benchmark(int imageSize, int batchSize, int steps, int image
         return count / clock.Elapsed.TotalSeconds;
     }
 
-    /// <summary>The same training step either on a fixed random tensor or on batches from the loader.</summary>
+    /// <summary>The trainer's own step, either on a fixed random tensor or on batches from the loader.</summary>
     private async Task<double> TrainAsync(ModelOptions options, DecodedImages? data, CancellationToken cancellationToken)
     {
         torch.random.manual_seed(1);
         using var model = new VariationalAutoencoder(options).to(Devices.Best());
-        using var optimizer = optim.Adam(model.parameters(), 5e-4);
+        using var optimizer = torch.optim.Adam(model.parameters(), 5e-4);
+        var step = new TrainingStep(model, optimizer, gradientClipNorm: 0);
         model.train();
         using var random = torch.rand(batchSize, 3, imageSize, imageSize);
         var clock = new Stopwatch();
         var done = 0;
 
-        void Step(Tensor batch)
-        {
-            optimizer.zero_grad();
-            var terms = VaeLoss.Compute(batch, model.forward(batch), 0.01);
-            terms.Total.backward();
-            optimizer.step();
-            terms.Total.item<float>();
-        }
-
         if (data is null)
         {
-            for (var step = 0; step < WarmupSteps + steps; step++)
+            for (var i = 0; i < WarmupSteps + steps; i++)
             {
-                if (step == WarmupSteps) clock.Start();
-                using var scope = torch.NewDisposeScope();
-                Step(random);
-                if (step >= WarmupSteps) done += batchSize;
+                if (i == WarmupSteps) clock.Start();
+                step.Run(() => random, KlWeight);
+                if (i >= WarmupSteps) done += batchSize;
             }
         }
         else
         {
-            var order = Ml.Data.BatchLoader.ShuffledOrder(data.Count, 1, 0)[..(batchSize * (WarmupSteps + steps))];
-            await using var loader = new Ml.Data.BatchLoader(data, order, batchSize, cancellationToken);
-            var step = 0;
+            var order = BatchLoader.ShuffledOrder(data.Count, 1, 0)[..(batchSize * (WarmupSteps + steps))];
+            await using var loader = new BatchLoader(data, order, batchSize, cancellationToken);
+            var i = 0;
             await foreach (var buffer in loader.ReadAllAsync())
             {
-                if (step == WarmupSteps) clock.Start();
-                using var scope = torch.NewDisposeScope();
-                var batch = BatchTensors.ToTensor(buffer, imageSize, Devices.Best());
-                loader.Return(buffer);
-                Step(batch);
-                if (step++ >= WarmupSteps) done += batchSize;
+                if (i == WarmupSteps) clock.Start();
+                step.Run(() =>
+                {
+                    var batch = BatchTensors.ToTensor(buffer, imageSize, Devices.Best());
+                    loader.Return(buffer);
+                    return batch;
+                }, KlWeight);
+                if (i++ >= WarmupSteps) done += batchSize;
             }
         }
         return done / clock.Elapsed.TotalSeconds;
     }
 
+    /// <summary>The bulk edit's model call alone (encode, edit, decode, back to the CPU), with no edit, on random pixels.</summary>
     private double Inference(VariationalAutoencoder model, int count)
     {
-        using var noGrad = torch.no_grad();
-        using var input = torch.rand(batchSize, 3, imageSize, imageSize);
+        using var pixels = torch.rand(batchSize, 3, imageSize, imageSize);
+        var input = new ImageBatch(pixels.data<float>().ToArray(), batchSize, imageSize, imageSize);
         var clock = new Stopwatch();
         var done = 0;
         for (var step = 0; done < count; step++)
         {
             if (step == WarmupSteps) clock.Start();
-            using var scope = torch.NewDisposeScope();
-            var (z, _) = model.Encode(input);
-            model.Decode(z).cpu().data<float>().ToArray();
+            ImageEditor.Edit(model, input, []);
             if (step >= WarmupSteps) done += batchSize;
         }
         return done / clock.Elapsed.TotalSeconds;
     }
 
-    private sealed record BulkEdit(LocalFolderBlobStore Store, string Work, BlobLocation Model, BlobLocation Vectors,
-        BlobLocation PlainFolder, BlobLocation CelebAFolder, int BatchSize, CancellationToken CancellationToken)
+    private sealed record BulkEdit(VariationalAutoencoder Model, string Work, string PlainFolder, string CelebAFolder,
+        LatentEdit Smiling, int BatchSize, CancellationToken CancellationToken)
     {
-        /// <summary>The real EditImages job, minus the bus; img/s over the whole job, model loading included.</summary>
-        public async Task<double> RunAsync(BlobLocation input, string cacheName)
+        /// <summary>
+        /// The EditImages job's work minus the bus, the store and the model load: a CelebA folder through the decoded cache
+        /// (cacheName) or a plain folder decoded batch by batch, edited by the bulk editor into JPEG files; img/s over all of it.
+        /// </summary>
+        public async Task<double> RunAsync(string input, string? cacheName)
         {
-            var job = new JobContext(Store, new WorkerOptions { CacheDirectory = Path.Combine(Work, cacheName) }, NullLogger.Instance,
-                new Progress<TrainingProgress>(), new BlobLocation("edited"), CancellationToken);
-            var command = new EditImages
-            {
-                JobId = Guid.NewGuid(), Model = Model, Vectors = Vectors, Input = input, Output = job.Output,
-                Edits = new Dictionary<string, double> { ["Smiling"] = 1 }, BatchSize = BatchSize,
-            };
             var clock = Stopwatch.StartNew();
-            await EditImagesJob.RunAsync(command, job);
-            return job.Metrics["images_edited"] / clock.Elapsed.TotalSeconds;
+            using var decoded = cacheName is null ? null : Decode(input, cacheName);
+            var imageFolder = decoded is null ? input : Path.Combine(input, CelebAAttributes.ImageFolder);
+            var files = decoded?.Images.Select(i => i.File).ToList()
+                ?? Directory.EnumerateFiles(input).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToList();
+            var output = Directory.CreateDirectory(Path.Combine(Work, "edited", CelebAAttributes.ImageFolder)).FullName;
+            var result = await BulkEditor.RunAsync(Model, new EditSource(imageFolder, files, decoded, SkipBadImages: false), [Smiling],
+                BatchSize, JpegQuality, (batch, token) => Parallel.ForAsync(0, batch.Files.Length, token, async (i, t) =>
+                    await File.WriteAllBytesAsync(Path.Combine(output, batch.Files[i]), batch.Jpegs[i], t)), null, CancellationToken);
+            return result.Written.Count / clock.Elapsed.TotalSeconds;
+        }
+
+        private DecodedImages Decode(string celebAFolder, string cacheName)
+        {
+            var dataset = CelebADataset.Open(celebAFolder);
+            return new DecodedImageCache(Path.Combine(Work, cacheName)).Load(dataset, dataset.Images, Model.Options.ImageSize, false,
+                cancellationToken: CancellationToken);
         }
     }
 
-    /// <summary>A model and one attribute vector in a local store, and the first images as a plain folder and as a CelebA folder.</summary>
-    private async Task<BulkEdit> BulkEditSetupAsync(VariationalAutoencoder model, string folder, CancellationToken cancellationToken)
+    /// <summary>One attribute vector, and the first images as a plain folder and as a CelebA folder.</summary>
+    private BulkEdit BulkEditSetup(VariationalAutoencoder model, string folder, CancellationToken cancellationToken)
     {
-        var store = new LocalFolderBlobStore(folder);
-        var modelLocation = new BlobLocation("model");
-        var vectorsLocation = new BlobLocation("vectors");
-        using (var weights = new MemoryStream())
-        {
-            ModelFile.SaveWeights(weights, model);
-            await store.UploadBytesAsync(modelLocation.Child(ModelFile.WeightsName), weights.ToArray(), cancellationToken);
-        }
-        await store.UploadBytesAsync(modelLocation.Child(ModelFile.OptionsName), System.Text.Encoding.UTF8.GetBytes(ModelFile.OptionsJson(model.Options)), cancellationToken);
         var vector = new float[model.Options.LatentDim];
         vector[0] = 1;
-        await store.UploadBytesAsync(vectorsLocation.Child(AttributeVectorFiles.Npy), LatentFiles.Npy(vector, 1, vector.Length), cancellationToken);
-        await store.UploadBytesAsync(vectorsLocation.Child(AttributeVectorFiles.Json), JobJson.Serialize(new AttributeVectorsDocument(
-            vector.Length, "train", "test", [new AttributeVectorInfo("Smiling", 1, 1, 1, null, 0, 0)], [])), cancellationToken);
-
         var faces = CelebADataset.Open(Path.Combine(folder, "faces"));
         var chosen = faces.Images.Take(images).ToList();
         var plain = Directory.CreateDirectory(Path.Combine(folder, "plain"));
@@ -207,7 +192,7 @@ public sealed class Benchmark(int imageSize, int batchSize, int steps, int image
                 chosen.Select(i => i.Attributes).ToArray()));
         using (var partition = new StreamWriter(Path.Combine(folder, "celeba", CelebAAttributes.PartitionFile)))
             CelebAPartitionFile.Write(partition, chosen.Select(i => (i.File, i.Split)));
-        return new BulkEdit(store, folder, modelLocation, vectorsLocation, new BlobLocation("plain"), new BlobLocation("celeba"),
+        return new BulkEdit(model, folder, plain.FullName, Path.Combine(folder, "celeba"), new LatentEdit("Smiling", vector, 1),
             batchSize, cancellationToken);
     }
 

@@ -1,3 +1,4 @@
+using TorchSharp;
 using VaeFaces.Ml.Data;
 using VaeFaces.Ml.Imaging;
 using static TorchSharp.torch;
@@ -12,6 +13,10 @@ public static class ImageTensors
         using var cpu = images.detach().cpu().contiguous();
         return new ImageBatch(cpu.data<float>().ToArray(), (int)cpu.shape[0], (int)cpu.shape[2], (int)cpu.shape[3]);
     }
+
+    /// <summary>The batch as a [N, 3, H, W] tensor on the device, for the model.</summary>
+    public static Tensor ToTensor(ImageBatch images, Device device) =>
+        torch.tensor(images.Pixels, [images.Count, 3, images.Height, images.Width]).to(device);
 
     public static ImageBatch FromDecoded(DecodedImages images, IReadOnlyList<int> rows)
     {

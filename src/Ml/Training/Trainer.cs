@@ -96,8 +96,7 @@ public sealed class Trainer(ICheckpointStore checkpoints, ILogger logger)
         var options = run.Options;
         var size = options.Model.ImageSize;
         var totalSteps = (long)run.StepsPerEpoch * options.Epochs;
-        var parameters = model.parameters().ToList();
-        var clipNorm = options.GradientClipNorm > 0 ? options.GradientClipNorm : double.PositiveInfinity;
+        var step = new TrainingStep(model, optimizer, options.GradientClipNorm);
 
         for (var epoch = state.Epoch; epoch < options.Epochs && !IsStopped(state, options); epoch++)
         {
@@ -114,26 +113,15 @@ public sealed class Trainer(ICheckpointStore checkpoints, ILogger logger)
                 await using var loader = new BatchLoader(run.Train, order[skip..], options.BatchSize, cancellationToken);
                 await foreach (var batch in loader.ReadAllAsync())
                 {
-                    double loss, reconstruction, kl;
-                    var finite = false;
                     var klWeight = options.KlWeightAt((double)state.GlobalStep / run.StepsPerEpoch);
                     var count = batch.Count;
                     var rows = run.OnBatch is null ? null : batch.Rows[..count];
-                    using (torch.NewDisposeScope())
+                    var (loss, reconstruction, kl, finite) = step.Run(() =>
                     {
                         var images = BatchTensors.ToTensor(batch, size, run.Device);
                         loader.Return(batch);
-                        optimizer.zero_grad();
-                        var terms = VaeLoss.Compute(images, model.forward(images), klWeight);
-                        (loss, reconstruction, kl) = (terms.Total.item<float>(), terms.Reconstruction.item<float>(), terms.Kl.item<float>());
-                        if (double.IsFinite(loss))
-                        {
-                            terms.Total.backward();
-                            // The norm is needed anyway to see a non-finite gradient; with no clip set, it clips nothing.
-                            finite = double.IsFinite(nn.utils.clip_grad_norm_(parameters, clipNorm));
-                            if (finite) optimizer.step();
-                        }
-                    }
+                        return images;
+                    }, klWeight);
 
                     var where = $"epoch {epoch + 1}, step {state.StepInEpoch + 1}";
                     badInARow = finite ? 0 : badInARow + 1;

@@ -1,4 +1,5 @@
 using VaeFaces.Contracts;
+using VaeFaces.Ml.Editing;
 using VaeFaces.Storage;
 using VaeFaces.Worker.Jobs;
 using VaeFaces.Worker.Latent;
@@ -31,7 +32,7 @@ public static class AttributeVectorFiles
     }
 
     /// <summary>The vectors an edit asks for; unknown names fail the job naming them and what is available.</summary>
-    public static List<(string Name, float[] Vector, double Magnitude)> Select(Dictionary<string, float[]> vectors,
+    public static List<LatentEdit> Select(Dictionary<string, float[]> vectors,
         IReadOnlyDictionary<string, double> edits, string field)
     {
         var missing = edits.Keys.Where(k => !vectors.ContainsKey(k)).ToList();
@@ -39,6 +40,6 @@ public static class AttributeVectorFiles
             throw new JobInputException($"{field}: no attribute vector for {string.Join(", ", missing)}; available: {string.Join(", ", vectors.Keys)}");
         var bad = edits.Where(e => !double.IsFinite(e.Value)).Select(e => e.Key).ToList();
         if (bad.Count > 0) throw new JobInputException($"{field}: magnitude of {string.Join(", ", bad)} is not a finite number");
-        return edits.Select(e => (e.Key, vectors[e.Key], e.Value)).ToList();
+        return edits.Select(e => new LatentEdit(e.Key, vectors[e.Key], e.Value)).ToList();
     }
 }

@@ -1,11 +1,10 @@
 using System.Globalization;
-using TorchSharp;
 using VaeFaces.Contracts;
 using VaeFaces.Ml.Data;
+using VaeFaces.Ml.Editing;
 using VaeFaces.Ml.Imaging;
 using VaeFaces.Ml.Model;
 using VaeFaces.Worker.Jobs;
-using static TorchSharp.torch;
 
 namespace VaeFaces.Worker.Attributes;
 
@@ -23,8 +22,6 @@ public static class ExploreAttributesJob
         var dataset = await job.OpenDatasetAsync(command.Dataset);
         using var validation = await job.DecodeAsync(dataset, Split.Validation, model.Options.ImageSize, skipBadImages: true, 0, 0.2);
         var rows = Enumerable.Range(0, Math.Min(command.Images, validation.Count)).ToArray();
-        var originals = ImageTensors.FromDecoded(validation, rows);
-        var device = Devices.Best();
         var magnitudeLabels = command.Magnitudes.Select(m => m.ToString("+0.#;-0.#;0", CultureInfo.InvariantCulture)).ToList();
 
         var combinedBatches = new List<ImageBatch>();
@@ -32,8 +29,7 @@ public static class ExploreAttributesJob
         for (var i = 0; i < rows.Length; i++)
         {
             var file = validation.Images[rows[i]].File;
-            var image = originals.Pixels.AsSpan(i * validation.BytesPerImage, validation.BytesPerImage).ToArray();
-            var (strip, trio) = Render(model, image, validation.Size, explored, combined, command.Magnitudes);
+            var (strip, trio) = AttributeExplorer.Explore(model, ImageTensors.FromDecoded(validation, [rows[i]]), explored, combined, command.Magnitudes);
             combinedBatches.Add(trio);
             await job.WriteOutputAsync($"explore_{Path.GetFileNameWithoutExtension(file)}.png",
                 ImageGrid.RenderPng(strip, command.Magnitudes.Count, scale: 2, rowLabels: explored.Select(a => a.Name).ToList(),
@@ -46,20 +42,5 @@ public static class ExploreAttributesJob
             columnLabels: ["original", "reconstruction", "edited"], title: editLabel));
         job.Metrics["images"] = rows.Length;
         job.Metrics["attributes"] = explored.Count;
-    }
-
-    /// <summary>Synchronous on purpose: TorchSharp dispose scopes and grad mode belong to the calling thread.</summary>
-    private static (ImageBatch Strip, ImageBatch Trio) Render(VariationalAutoencoder model, float[] pixels, int size,
-        List<(string Name, float[] Vector, double Magnitude)> explored, List<(string Name, float[] Vector, double Magnitude)> combined,
-        IReadOnlyList<double> magnitudes)
-    {
-        using var noGrad = torch.no_grad();
-        using var scope = torch.NewDisposeScope();
-        var image = torch.tensor(pixels, [1, 3, size, size]).to(Devices.Best());
-        var (z, _) = model.Encode(image);
-        // One decode per (attribute, magnitude): rows are attributes, columns magnitudes.
-        var strip = torch.cat(explored.SelectMany(a => magnitudes.Select(m => LatentEdits.Apply(z, [(a.Name, a.Vector, m)]))).ToList(), 0);
-        var trio = torch.cat([image, model.Decode(z), model.Decode(LatentEdits.Apply(z, combined))], 0);
-        return (ImageTensors.ToBatch(model.Decode(strip)), ImageTensors.ToBatch(trio));
     }
 }

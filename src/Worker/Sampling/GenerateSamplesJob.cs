@@ -1,7 +1,7 @@
-using TorchSharp;
 using VaeFaces.Contracts;
 using VaeFaces.Ml.Imaging;
-using VaeFaces.Ml.Model;
+using VaeFaces.Ml.Latent;
+using VaeFaces.Ml.Sampling;
 using VaeFaces.Worker.Jobs;
 using VaeFaces.Worker.Latent;
 
@@ -20,35 +20,15 @@ public static class GenerateSamplesJob
         if (mean.Length != dim || spread.Length != dim)
             throw new JobInputException($"statistics at {command.Statistics} have {mean.Length} dimensions but the model has {dim}");
 
+        // One generator, standard codes drawn first: the seed gives both grids.
         var random = new Random(command.Seed);
-        var standard = Sample(random, command.Count, new float[dim], Enumerable.Repeat(1f, dim).ToArray());
-        var trick = Sample(random, command.Count, mean, spread);
+        var standard = LatentSampler.StandardNormal(random, command.Count, dim);
+        var trick = LatentSampler.Sample(random, command.Count, mean, spread);
         var columns = (int)Math.Ceiling(Math.Sqrt(command.Count));
         await job.WriteOutputAsync("samples_standard_normal.png",
-            ImageGrid.RenderPng(Decode(model, standard, command.Count), columns, scale: 2, title: "z ~ N(0, 1)"));
+            ImageGrid.RenderPng(LatentDecoder.Decode(model, standard, command.Count), columns, scale: 2, title: "z ~ N(0, 1)"));
         await job.WriteOutputAsync("samples_trick.png",
-            ImageGrid.RenderPng(Decode(model, trick, command.Count), columns, scale: 2, title: "z ~ N(mean, spread) per dimension"));
+            ImageGrid.RenderPng(LatentDecoder.Decode(model, trick, command.Count), columns, scale: 2, title: "z ~ N(mean, spread) per dimension"));
         job.Metrics["samples"] = command.Count;
-    }
-
-    internal static float[] Sample(Random random, int count, float[] mean, float[] std)
-    {
-        var z = new float[count * mean.Length];
-        for (var n = 0; n < count; n++)
-        {
-            for (var d = 0; d < mean.Length; d++) z[n * mean.Length + d] = mean[d] + std[d] * (float)Gaussian(random);
-        }
-        return z;
-    }
-
-    private static double Gaussian(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-
-    internal static ImageBatch Decode(VariationalAutoencoder model, float[] z, int count)
-    {
-        using var noGrad = torch.no_grad();
-        using var scope = torch.NewDisposeScope();
-        var codes = torch.tensor(z, [count, model.Options.LatentDim]).to(Devices.Best());
-        return ImageTensors.ToBatch(model.Decode(codes));
     }
 }

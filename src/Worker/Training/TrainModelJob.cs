@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
-using TorchSharp;
 using VaeFaces.Contracts;
 using VaeFaces.Ml.Data;
 using VaeFaces.Ml.Imaging;
@@ -21,8 +20,6 @@ public static class TrainModelJob
     /// <summary>True when an earlier attempt of this job started training: the trainer writes a checkpoint at its start.</summary>
     public static Task<bool> HasCheckpointAsync(TrainModel command, IBlobStore store, CancellationToken cancellationToken) =>
         store.ExistsAsync(command.Output.Child(CheckpointName(command.JobId)), cancellationToken);
-
-    private const int GridImages = 8;
 
     public static async Task RunAsync(TrainModel command, JobContext job)
     {
@@ -67,7 +64,7 @@ public static class TrainModelJob
         await job.WriteOutputAsync("metrics.csv", Encoding.UTF8.GetBytes(MetricsCsv(result.History)));
         await job.WriteJsonAsync("metrics.json", result.History);
         await job.WriteOutputAsync("loss_curve.png", LossCurve(result.History));
-        await job.WriteOutputAsync("reconstructions.png", ReconstructionGrid(model, validation));
+        await job.WriteOutputAsync("reconstructions.png", ReconstructionGrid.RenderPng(model, validation));
         job.Progress.Report(new TrainingProgress(1, TimeSpan.Zero, "done", job.Metrics));
     }
 
@@ -96,18 +93,5 @@ public static class TrainModelJob
             new("train recon MSE", epochs, history.Select(m => m.TrainReconstruction).ToArray()),
             new("validation recon MSE", epochs, history.Select(m => m.ValidationReconstruction).ToArray()),
         }, logY: true);
-    }
-
-    private static byte[] ReconstructionGrid(VariationalAutoencoder model, DecodedImages validation)
-    {
-        var rows = Enumerable.Range(0, Math.Min(GridImages, validation.Count)).ToArray();
-        var originals = ImageTensors.FromDecoded(validation, rows);
-        model.eval();
-        using var noGrad = torch.no_grad();
-        using var scope = torch.NewDisposeScope();
-        var input = torch.tensor(originals.Pixels, [rows.Length, 3, validation.Size, validation.Size]).to(Devices.Best());
-        var reconstructions = ImageTensors.ToBatch(model.forward(input).Reconstruction);
-        return ImageGrid.RenderPng(ImageTensors.Concat(originals, reconstructions), rows.Length, scale: 2,
-            rowLabels: ["validation", "reconstruction"], title: "Validation images and their reconstructions");
     }
 }

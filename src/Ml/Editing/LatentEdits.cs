@@ -1,11 +1,11 @@
 using static TorchSharp.torch;
 
-namespace VaeFaces.Worker.Attributes;
+namespace VaeFaces.Ml.Editing;
 
 public static class LatentEdits
 {
     /// <summary>z + sum of magnitude x vector, for a [N, D] batch of codes.</summary>
-    public static Tensor Apply(Tensor z, IEnumerable<(string Name, float[] Vector, double Magnitude)> edits)
+    public static Tensor Apply(Tensor z, IEnumerable<LatentEdit> edits)
     {
         var result = z.clone();
         foreach (var (_, vector, magnitude) in edits)

@@ -1,0 +1,95 @@
+using SkiaSharp;
+using VaeFaces.Ml.Common;
+using VaeFaces.Ml.Data;
+using VaeFaces.Ml.Editing;
+using VaeFaces.Ml.Imaging;
+using VaeFaces.Ml.Model;
+using VaeFaces.UnitTests.Data;
+
+namespace VaeFaces.UnitTests.Editing;
+
+public class BulkEditorSpecs
+{
+    private static readonly LatentEdit Smiling = new("Smiling", TestModels.Axis(0), 2);
+
+    [Fact]
+    public async Task A_plain_folder_is_edited_in_batches_in_order_and_the_grid_shows_before_and_after()
+    {
+        using var model = TestModels.Eval();
+        var folder = TestImages.Folder(11);
+        var files = CelebADataset.Open(folder).Images.Select(i => i.File).ToList();
+        var written = new Dictionary<string, byte[]>();
+        var batches = new List<int>();
+        var progress = new List<double>();
+
+        var result = await BulkEditor.RunAsync(model, new EditSource(Path.Combine(folder, CelebAAttributes.ImageFolder), files, null, false),
+            [Smiling], batchSize: 4, jpegQuality: 90, (batch, _) =>
+            {
+                batches.Add(batch.Files.Length);
+                foreach (var (file, jpeg) in batch.Files.Zip(batch.Jpegs)) written.Add(file, jpeg);
+                return Task.CompletedTask;
+            }, new SynchronousProgress<double>(progress.Add), CancellationToken.None);
+
+        Assert.Equal(files, result.Written);
+        Assert.Equal([4, 4, 3], batches);
+        Assert.Equal(files, written.Keys);
+        Assert.All(written.Values, jpeg => Assert.Equal(TestModels.Size, SKBitmap.Decode(jpeg).Width));
+        Assert.Empty(result.Skipped);
+        Assert.Equal(1.0, progress[^1]);
+
+        // Eight images before, then the same eight edited.
+        Assert.Equal(16, result.BeforeAfter.Count);
+        var plane = 3 * TestModels.Size * TestModels.Size;
+        var before = new ImageBatch(result.BeforeAfter.Pixels[..(8 * plane)], 8, TestModels.Size, TestModels.Size);
+        var edited = ImageEditor.Edit(model, before, [Smiling]);
+        Assert.All(edited.Pixels.Zip(result.BeforeAfter.Pixels[(8 * plane)..]), p => Assert.Equal(p.First, p.Second, 1e-5f));
+    }
+
+    [Fact]
+    public async Task A_bad_image_fails_the_edit_naming_it_or_is_skipped_when_asked()
+    {
+        using var model = TestModels.Eval();
+        var folder = TestImages.Folder(5);
+        var images = Path.Combine(folder, CelebAAttributes.ImageFolder);
+        var files = CelebADataset.Open(folder).Images.Select(i => i.File).ToList();
+        File.WriteAllBytes(Path.Combine(images, files[2]), [1, 2, 3]);
+
+        var error = await Assert.ThrowsAsync<DatasetException>(() => EditAsync(model, new EditSource(images, files, null, false)));
+        Assert.Contains($"{files[2]}: ", error.Message);
+        Assert.Contains("SkipBadImages", error.Message);
+
+        var result = await EditAsync(model, new EditSource(images, files, null, SkipBadImages: true));
+        Assert.Equal(files.Where((_, i) => i != 2), result.Written);
+        Assert.StartsWith($"{files[2]}: ", Assert.Single(result.Skipped));
+    }
+
+    [Fact]
+    public async Task Images_from_the_decoded_cache_edit_to_the_same_jpegs_as_the_same_files_decoded_batch_by_batch()
+    {
+        using var model = TestModels.Eval();
+        var folder = TestImages.Folder(6);
+        var dataset = CelebADataset.Open(folder);
+        var files = dataset.Images.Select(i => i.File).ToList();
+        using var decoded = new DecodedImageCache(Path.Combine(folder, "cache")).Load(dataset, dataset.Images, TestModels.Size, false);
+
+        var fromFiles = await JpegsAsync(model, new EditSource(Path.Combine(folder, CelebAAttributes.ImageFolder), files, null, false));
+        var fromCache = await JpegsAsync(model, new EditSource("unused: the pixels come from the cache", files, decoded, false));
+
+        Assert.Equal(files, fromCache.Keys);
+        Assert.All(files, f => Assert.Equal(fromFiles[f], fromCache[f]));
+    }
+
+    private static Task<BulkEditResult> EditAsync(VariationalAutoencoder model, EditSource source) =>
+        BulkEditor.RunAsync(model, source, [Smiling], 2, 90, (_, _) => Task.CompletedTask, null, CancellationToken.None);
+
+    private static async Task<Dictionary<string, byte[]>> JpegsAsync(VariationalAutoencoder model, EditSource source)
+    {
+        var jpegs = new Dictionary<string, byte[]>();
+        await BulkEditor.RunAsync(model, source, [Smiling], 4, 90, (batch, _) =>
+        {
+            foreach (var (file, jpeg) in batch.Files.Zip(batch.Jpegs)) jpegs.Add(file, jpeg);
+            return Task.CompletedTask;
+        }, null, CancellationToken.None);
+        return jpegs;
+    }
+}
