@@ -3,13 +3,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using VaeFaces.Storage;
-using VaeFaces.Worker.Attributes;
-using VaeFaces.Worker.Editing;
 using VaeFaces.Messaging;
 using VaeFaces.Worker.Jobs;
-using VaeFaces.Worker.Latent;
-using VaeFaces.Worker.Sampling;
-using VaeFaces.Worker.Training;
 
 namespace VaeFaces.Worker;
 
@@ -45,14 +40,11 @@ public static class WorkerServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>A consumer for every kind in JobKinds, each with the job that implements it, and CancelJob's.</summary>
     public static void AddJobConsumers(this IBusRegistrationConfigurator bus)
     {
-        bus.AddConsumer<TrainModelConsumer, TrainModelConsumerDefinition>();
-        bus.AddConsumer<ComputeLatentStatisticsConsumer, ComputeLatentStatisticsConsumerDefinition>();
-        bus.AddConsumer<GenerateSamplesConsumer, GenerateSamplesConsumerDefinition>();
-        bus.AddConsumer<ExtractAttributeVectorsConsumer, ExtractAttributeVectorsConsumerDefinition>();
-        bus.AddConsumer<ExploreAttributesConsumer, ExploreAttributesConsumerDefinition>();
-        bus.AddConsumer<EditImagesConsumer, EditImagesConsumerDefinition>();
+        foreach (var (command, job) in JobTypes.ForEveryKind())
+            bus.AddConsumer(typeof(JobConsumer<,>).MakeGenericType(command, job), typeof(JobConsumerDefinition<,>).MakeGenericType(command, job));
         bus.AddConsumer<CancelJobConsumer, CancelJobConsumerDefinition>();
     }
 }

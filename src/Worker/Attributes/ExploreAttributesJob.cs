@@ -9,7 +9,7 @@ using VaeFaces.Worker.Jobs;
 namespace VaeFaces.Worker.Attributes;
 
 /// <summary>For chosen validation images: one row per attribute at each magnitude, and a combined multi-attribute edit.</summary>
-public static class ExploreAttributesJob
+public sealed class ExploreAttributesJob : IJob<ExploreAttributes>
 {
     public static async Task RunAsync(ExploreAttributes command, JobContext job)
     {

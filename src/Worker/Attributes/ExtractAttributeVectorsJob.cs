@@ -7,7 +7,7 @@ using VaeFaces.Worker.Latent;
 namespace VaeFaces.Worker.Attributes;
 
 /// <summary>Fits attribute vectors on one split and measures, on another, how well each separates its attribute (ROC AUC).</summary>
-public static class ExtractAttributeVectorsJob
+public sealed class ExtractAttributeVectorsJob : IJob<ExtractAttributeVectors>
 {
     public static async Task RunAsync(ExtractAttributeVectors command, JobContext job)
     {

@@ -13,7 +13,7 @@ namespace VaeFaces.Worker.Editing;
 /// Dataset augmentation: decode, encode, move along attribute vectors, decode, write JPEGs with the same names plus
 /// CelebA attribute and partition files.
 /// </summary>
-public static class EditImagesJob
+public sealed class EditImagesJob : IJob<EditImages>
 {
     public static async Task RunAsync(EditImages command, JobContext job)
     {

@@ -7,7 +7,7 @@ using VaeFaces.Worker.Jobs;
 namespace VaeFaces.Worker.Latent;
 
 /// <summary>One full pass over a split (train by default): per-dimension statistics of the codes, as .npy, JSON and plots.</summary>
-public static class ComputeLatentStatisticsJob
+public sealed class ComputeLatentStatisticsJob : IJob<ComputeLatentStatistics>
 {
     private const int HistogramDims = 100;
 

@@ -8,7 +8,7 @@ using VaeFaces.Worker.Latent;
 namespace VaeFaces.Worker.Sampling;
 
 /// <summary>Seeded sample grids: z from N(0, 1), and z from the sampling trick N(mean_d, spread_d) per dimension.</summary>
-public static class GenerateSamplesJob
+public sealed class GenerateSamplesJob : IJob<GenerateSamples>
 {
     public static async Task RunAsync(GenerateSamples command, JobContext job)
     {

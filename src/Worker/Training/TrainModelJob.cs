@@ -12,13 +12,13 @@ using VaeFaces.Worker.Jobs;
 namespace VaeFaces.Worker.Training;
 
 /// <summary>Trains on the train split, validates on the validation split, writes the model, metrics and pictures.</summary>
-public static class TrainModelJob
+public sealed class TrainModelJob : IJob<TrainModel>
 {
     /// <summary>Checkpoints are per JobId: a rerun of the same job resumes, a different job starts afresh.</summary>
     public static string CheckpointName(Guid jobId) => $"checkpoints/{jobId}.ckpt";
 
     /// <summary>True when an earlier attempt of this job started training: the trainer writes a checkpoint at its start.</summary>
-    public static Task<bool> HasCheckpointAsync(TrainModel command, IBlobStore store, CancellationToken cancellationToken) =>
+    public static Task<bool> ResumesAsync(TrainModel command, IBlobStore store, CancellationToken cancellationToken) =>
         store.ExistsAsync(command.Output.Child(CheckpointName(command.JobId)), cancellationToken);
 
     public static async Task RunAsync(TrainModel command, JobContext job)
