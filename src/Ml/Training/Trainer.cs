@@ -1,3 +1,4 @@
+using VaeFaces.Ml.Common;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using TorchSharp;
@@ -16,7 +17,7 @@ namespace VaeFaces.Ml.Training;
 public sealed class Trainer(ICheckpointStore checkpoints, ILogger logger)
 {
     public async Task<TrainingResult> TrainAsync(DecodedImages train, DecodedImages validation, TrainingOptions options,
-        IProgress<TrainingProgress>? progress, CancellationToken cancellationToken, Action<TrainedBatch>? onBatch = null)
+        IProgress<WorkProgress>? progress, CancellationToken cancellationToken, Action<TrainedBatch>? onBatch = null)
     {
         if (train.Count == 0) throw new DatasetException("train split", null, "has no images");
         if (validation.Count == 0) throw new DatasetException("validation split", null, "has no images");
@@ -75,7 +76,7 @@ public sealed class Trainer(ICheckpointStore checkpoints, ILogger logger)
         return new TrainingResult(best, state.History, state.BestEpoch, IsStopped(state, options), resumedFrom, state.SkippedSteps, state.Rollbacks);
     }
 
-    private sealed record Run(DecodedImages Train, DecodedImages Validation, TrainingOptions Options, IProgress<TrainingProgress>? Progress,
+    private sealed record Run(DecodedImages Train, DecodedImages Validation, TrainingOptions Options, IProgress<WorkProgress>? Progress,
         Action<TrainedBatch>? OnBatch, Device Device)
     {
         public int StepsPerEpoch => (Train.Count + Options.BatchSize - 1) / Options.BatchSize;
@@ -256,11 +257,11 @@ public sealed class Trainer(ICheckpointStore checkpoints, ILogger logger)
         await checkpoints.SaveAsync(stream => TrainingCheckpoint.Write(stream, state, model, best, optimizer), cancellationToken);
     }
 
-    private static TrainingProgress Progress(TrainingState state, Run run, long totalSteps, Dictionary<string, double> metrics)
+    private static WorkProgress Progress(TrainingState state, Run run, long totalSteps, Dictionary<string, double> metrics)
     {
         var done = state.GlobalStep - run.StartStep;
         var remaining = totalSteps - state.GlobalStep;
         TimeSpan? eta = done > 0 ? TimeSpan.FromSeconds(run.Clock.Elapsed.TotalSeconds / done * remaining) : null;
-        return new TrainingProgress((double)state.GlobalStep / totalSteps, eta, "training", metrics);
+        return new WorkProgress((double)state.GlobalStep / totalSteps, eta, "training", metrics);
     }
 }

@@ -18,7 +18,7 @@ public static class AttributeVectorFiles
     public const string Npy = "attribute_vectors.npy";
     public const string Json = "attribute_vectors.json";
 
-    public static async Task<Dictionary<string, float[]>> ReadAsync(JobContext job, BlobLocation location)
+    public static async Task<Dictionary<string, float[]>> ReadAsync(JobWorkspace job, BlobLocation location)
     {
         if (!await job.Store.ExistsAsync(location.Child(Npy), job.CancellationToken))
             throw new JobInputException($"no attribute vectors at {location}: {Npy} not found");

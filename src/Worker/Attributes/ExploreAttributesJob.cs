@@ -11,7 +11,7 @@ namespace VaeFaces.Worker.Attributes;
 /// <summary>For chosen validation images: one row per attribute at each magnitude, and a combined multi-attribute edit.</summary>
 public sealed class ExploreAttributesJob : IJob<ExploreAttributes>
 {
-    public static async Task RunAsync(ExploreAttributes command, JobContext job)
+    public static async Task RunAsync(ExploreAttributes command, JobWorkspace job)
     {
         using var model = await job.LoadModelAsync(command.Model);
         var vectors = await AttributeVectorFiles.ReadAsync(job, command.Vectors);

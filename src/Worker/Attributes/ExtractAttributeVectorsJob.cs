@@ -9,7 +9,7 @@ namespace VaeFaces.Worker.Attributes;
 /// <summary>Fits attribute vectors on one split and measures, on another, how well each separates its attribute (ROC AUC).</summary>
 public sealed class ExtractAttributeVectorsJob : IJob<ExtractAttributeVectors>
 {
-    public static async Task RunAsync(ExtractAttributeVectors command, JobContext job)
+    public static async Task RunAsync(ExtractAttributeVectors command, JobWorkspace job)
     {
         var fitSplit = Splits.FromName(command.FitSplit);
         var evaluationSplit = Splits.FromName(command.EvaluationSplit);

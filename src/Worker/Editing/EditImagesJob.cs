@@ -15,7 +15,7 @@ namespace VaeFaces.Worker.Editing;
 /// </summary>
 public sealed class EditImagesJob : IJob<EditImages>
 {
-    public static async Task RunAsync(EditImages command, JobContext job)
+    public static async Task RunAsync(EditImages command, JobWorkspace job)
     {
         using var model = await job.LoadModelAsync(command.Model);
         var edits = AttributeVectorFiles.Select(await AttributeVectorFiles.ReadAsync(job, command.Vectors), command.Edits, nameof(command.Edits));

@@ -27,7 +27,7 @@ public sealed class JobRunner(IBlobStore store, RunningJobs runningJobs, IOption
     private const string LockName = "job.lock";
 
     /// <param name="resumes">Whether this run continues an earlier attempt of the job (JobStarted.Resumed); null: never.</param>
-    public async Task RunAsync<T>(ConsumeContext<T> context, Func<T, JobContext, Task> work,
+    public async Task RunAsync<T>(ConsumeContext<T> context, Func<T, JobWorkspace, Task> work,
         Func<T, IBlobStore, CancellationToken, Task<bool>>? resumes = null) where T : class, IJobCommand
     {
         var stopping = lifetime?.ApplicationStopping ?? CancellationToken.None;
@@ -47,7 +47,7 @@ public sealed class JobRunner(IBlobStore store, RunningJobs runningJobs, IOption
         }
     }
 
-    private async Task RunOnceAsync<T>(ConsumeContext<T> context, Func<T, JobContext, Task> work,
+    private async Task RunOnceAsync<T>(ConsumeContext<T> context, Func<T, JobWorkspace, Task> work,
         Func<T, IBlobStore, CancellationToken, Task<bool>>? resumes, CancellationToken stopping) where T : class, IJobCommand
     {
         var command = context.Message;
@@ -73,7 +73,7 @@ public sealed class JobRunner(IBlobStore store, RunningJobs runningJobs, IOption
         }
 
         var progress = new ProgressPublisher(context, command.JobId, kind, options.Value.ProgressInterval);
-        var job = new JobContext(store, options.Value, logger, progress, command.Output, token);
+        var job = new JobWorkspace(store, options.Value, logger, progress, command.Output, token);
         var manifest = new JobManifest
         {
             Kind = kind,
@@ -155,14 +155,14 @@ public sealed class JobRunner(IBlobStore store, RunningJobs runningJobs, IOption
     }
 
     /// <summary>Outputs of a job that did not succeed are deleted (checkpoints are not outputs, so they stay).</summary>
-    private async Task EndAsync(IJobCommand command, JobContext job, JobManifest manifest, JobStatus status, string reason)
+    private async Task EndAsync(IJobCommand command, JobWorkspace job, JobManifest manifest, JobStatus status, string reason)
     {
         foreach (var name in job.Outputs) await store.DeleteAsync(command.Output.Child(name), CancellationToken.None);
         await WriteManifestAsync(command.Output, Finish(manifest, job, status) with { Outputs = [], Error = reason }, CancellationToken.None);
     }
 
     /// <summary>Best effort: the message must go back to the queue even when storage or the bus fails now.</summary>
-    private async Task RecordInterruptionAsync(ConsumeContext context, IJobCommand command, string kind, JobContext job, JobManifest manifest, string reason)
+    private async Task RecordInterruptionAsync(ConsumeContext context, IJobCommand command, string kind, JobWorkspace job, JobManifest manifest, string reason)
     {
         try
         {
@@ -175,7 +175,7 @@ public sealed class JobRunner(IBlobStore store, RunningJobs runningJobs, IOption
         }
     }
 
-    private static JobManifest Finish(JobManifest manifest, JobContext job, JobStatus status) => manifest with
+    private static JobManifest Finish(JobManifest manifest, JobWorkspace job, JobStatus status) => manifest with
     {
         Status = status,
         Inputs = job.Inputs,

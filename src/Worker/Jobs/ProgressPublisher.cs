@@ -1,3 +1,4 @@
+using VaeFaces.Ml.Common;
 using System.Diagnostics;
 using MassTransit;
 using VaeFaces.Contracts;
@@ -6,12 +7,12 @@ using VaeFaces.Ml.Training;
 namespace VaeFaces.Worker.Jobs;
 
 /// <summary>Publishes JobProgressed at most every interval (and always at 100%), so a fast loop does not flood the bus.</summary>
-public sealed class ProgressPublisher(IPublishEndpoint bus, Guid jobId, string kind, TimeSpan interval) : IProgress<TrainingProgress>
+public sealed class ProgressPublisher(IPublishEndpoint bus, Guid jobId, string kind, TimeSpan interval) : IProgress<WorkProgress>
 {
     private readonly Stopwatch sinceLast = Stopwatch.StartNew();
     private bool first = true;
 
-    public void Report(TrainingProgress value)
+    public void Report(WorkProgress value)
     {
         if (!first && value.Fraction < 1 && sinceLast.Elapsed < interval) return;
         first = false;

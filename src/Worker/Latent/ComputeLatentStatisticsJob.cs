@@ -11,7 +11,7 @@ public sealed class ComputeLatentStatisticsJob : IJob<ComputeLatentStatistics>
 {
     private const int HistogramDims = 100;
 
-    public static async Task RunAsync(ComputeLatentStatistics command, JobContext job)
+    public static async Task RunAsync(ComputeLatentStatistics command, JobWorkspace job)
     {
         var split = Splits.FromName(command.Split);
         using var model = await job.LoadModelAsync(command.Model);

@@ -8,7 +8,7 @@ namespace VaeFaces.Worker.Latent;
 public static class SplitEncoding
 {
     /// <summary>Decodes (through the cache) and encodes one split; progress covers [from, to] of the job.</summary>
-    public static async Task<(DecodedImages Images, LatentCodes Codes)> EncodeAsync(JobContext job, VariationalAutoencoder model,
+    public static async Task<(DecodedImages Images, LatentCodes Codes)> EncodeAsync(JobWorkspace job, VariationalAutoencoder model,
         CelebADataset dataset, Split split, bool skipBadImages, int batchSize, double from, double to)
     {
         var middle = from + (to - from) * 0.3;

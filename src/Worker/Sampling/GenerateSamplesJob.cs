@@ -10,7 +10,7 @@ namespace VaeFaces.Worker.Sampling;
 /// <summary>Seeded sample grids: z from N(0, 1), and z from the sampling trick N(mean_d, spread_d) per dimension.</summary>
 public sealed class GenerateSamplesJob : IJob<GenerateSamples>
 {
-    public static async Task RunAsync(GenerateSamples command, JobContext job)
+    public static async Task RunAsync(GenerateSamples command, JobWorkspace job)
     {
         using var model = await job.LoadModelAsync(command.Model);
         await job.AddLineageAsync("statistics", command.Statistics);

@@ -1,3 +1,4 @@
+using VaeFaces.Ml.Common;
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Logging;
@@ -21,7 +22,7 @@ public sealed class TrainModelJob : IJob<TrainModel>
     public static Task<bool> ResumesAsync(TrainModel command, IBlobStore store, CancellationToken cancellationToken) =>
         store.ExistsAsync(command.Output.Child(CheckpointName(command.JobId)), cancellationToken);
 
-    public static async Task RunAsync(TrainModel command, JobContext job)
+    public static async Task RunAsync(TrainModel command, JobWorkspace job)
     {
         var options = TrainingOptions.From(command);
         var dataset = await job.OpenDatasetAsync(command.Dataset);
@@ -65,7 +66,7 @@ public sealed class TrainModelJob : IJob<TrainModel>
         await job.WriteJsonAsync("metrics.json", result.History);
         await job.WriteOutputAsync("loss_curve.png", LossCurve(result.History));
         await job.WriteOutputAsync("reconstructions.png", ReconstructionGrid.RenderPng(model, validation));
-        job.Progress.Report(new TrainingProgress(1, TimeSpan.Zero, "done", job.Metrics));
+        job.Progress.Report(new WorkProgress(1, TimeSpan.Zero, "done", job.Metrics));
     }
 
     /// <summary>The numbers of the run only, no wall times: the same seed on the same machine gives the same bytes (seconds are in metrics.json).</summary>

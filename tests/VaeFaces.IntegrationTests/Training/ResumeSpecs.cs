@@ -1,3 +1,4 @@
+using VaeFaces.Ml.Common;
 using MassTransit.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 using VaeFaces.Contracts;
@@ -12,10 +13,10 @@ namespace VaeFaces.IntegrationTests.Training;
 [Collection(SyntheticFacesCollection.Name)]
 public class ResumeSpecs(SyntheticFacesFixture faces)
 {
-    private sealed class CancelAfter(int steps, CancellationTokenSource cancel) : IProgress<TrainingProgress>
+    private sealed class CancelAfter(int steps, CancellationTokenSource cancel) : IProgress<WorkProgress>
     {
         private int seen;
-        public void Report(TrainingProgress value)
+        public void Report(WorkProgress value)
         {
             if (++seen == steps) cancel.Cancel();
         }

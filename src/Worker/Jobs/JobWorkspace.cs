@@ -11,12 +11,12 @@ using VaeFaces.Worker.Training;
 namespace VaeFaces.Worker.Jobs;
 
 /// <summary>What a running job works with: its store, progress, inputs (lineage), outputs, metrics and timings.</summary>
-public sealed class JobContext(IBlobStore store, WorkerOptions options, ILogger logger, IProgress<TrainingProgress> progress,
+public sealed class JobWorkspace(IBlobStore store, WorkerOptions options, ILogger logger, IProgress<WorkProgress> progress,
     BlobLocation output, CancellationToken cancellationToken)
 {
     public IBlobStore Store { get; } = store;
     public ILogger Logger { get; } = logger;
-    public IProgress<TrainingProgress> Progress { get; } = progress;
+    public IProgress<WorkProgress> Progress { get; } = progress;
     public BlobLocation Output { get; } = output;
     public CancellationToken CancellationToken { get; } = cancellationToken;
     public List<JobInput> Inputs { get; } = [];
