@@ -21,7 +21,9 @@ public static partial class ScheduleValidation
         var (template, templateErrors) = JobCommands.Build(request.Kind, request.Parameters, Guid.NewGuid());
         List<string> thenProblems = [];
         if (then.Count > 0 && request.Kind != nameof(TrainModel)) thenProblems.Add("only a TrainModel schedule chains jobs on its model");
-        if (template is not null) thenProblems.AddRange(JobPipeline.ChainProblems(template, then));
+        // A template with bad parameters still makes a model: the steps are checked against what a TrainModel makes.
+        var first = template ?? TrainModel.Defaults with { JobId = Guid.NewGuid(), Dataset = new("dataset"), Output = new("model") };
+        thenProblems.AddRange(JobPipeline.ChainProblems(first, then));
         if (thenProblems.Count > 0) errors["then"] = [.. thenProblems];
         if (request.Parameters.ValueKind == JsonValueKind.Object && request.Parameters.EnumerateObject()
                 .Any(p => p.Name.Equals("output", StringComparison.OrdinalIgnoreCase) && p.Value.ValueKind != JsonValueKind.String))

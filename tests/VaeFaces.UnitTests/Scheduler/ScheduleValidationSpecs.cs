@@ -31,6 +31,14 @@ public class ScheduleValidationSpecs
     }
 
     [Fact]
+    public void Bad_steps_are_named_beside_a_bad_template()
+    {
+        var problems = ScheduleValidation.Problems("nightly", Request(parameters: """{"dataset": "datasets/faces", "epochs": -1}""",
+            then: [nameof(GenerateSamples)]));
+        Assert.Equal(["parameters.Epochs", "then"], problems.Keys.Order());
+    }
+
+    [Fact]
     public void The_pipeline_after_training_chains_in_its_order()
     {
         Assert.Empty(ScheduleValidation.Problems("nightly", Request(then:
