@@ -1,4 +1,6 @@
+using System.Globalization;
 using ScottPlot;
+using ScottPlot.TickGenerators;
 using SkiaSharp;
 
 namespace VaeFaces.Ml.Imaging;
@@ -6,7 +8,8 @@ namespace VaeFaces.Ml.Imaging;
 /// <summary>
 /// Small histograms in a grid, one per panel (e.g. per latent dimension), drawn as densities on one shared x
 /// range so that they compare with each other and with the standard-normal prior curve overlaid on each.
-/// Each panel is a ScottPlot plot rendered into its cell of one canvas.
+/// Each panel is a ScottPlot plot rendered into its cell of one canvas: a light frame with a dark baseline, x tick
+/// marks and no y axis.
 /// </summary>
 public static class HistogramGrid
 {
@@ -15,6 +18,10 @@ public static class HistogramGrid
     private const int Gap = 10;
     private const int Margin = 16;
     private const float NoteSize = 11;
+    private const float LabelSize = 10;
+    private static readonly Color Bars = PlotStyle.Series(0).WithAlpha(190);
+    private static readonly Color Curve = PlotStyle.Series(1);
+    private static readonly Color Frame = Color.FromHex("#cccccc");
 
     public static byte[] RenderPng(string title, IReadOnlyList<float[]> valuesPerPanel, int columns = 10, int bins = 30,
         bool overlayStandardNormal = true)
@@ -31,7 +38,7 @@ public static class HistogramGrid
 
         var titleHeight = Text.LineHeight(PlotStyle.TitleSize) + 8;
         var noteHeight = Text.LineHeight(NoteSize) + 8;
-        var tickHeight = (int)MathF.Ceiling(Text.LineHeight(HistogramPanel.LabelSize)) + 8;
+        var tickHeight = (int)MathF.Ceiling(Text.LineHeight(LabelSize)) + 8;
         var top = Margin + titleHeight + noteHeight;
         var gridWidth = columns * PanelWidth + (columns - 1) * Gap;
         var width = Math.Max(2 * Margin + gridWidth, 360);
@@ -55,7 +62,7 @@ public static class HistogramGrid
                 var lowest = i + columns >= panels;
                 var cell = new PixelRect(new Pixel(left + column * (PanelWidth + Gap), top + row * (PanelHeight + Gap)),
                     new PixelSize(PanelWidth, PanelHeight + (lowest ? tickHeight : 0)));
-                using var plot = HistogramPanel.Create(i, valuesPerPanel[i] ?? [], range, bins, overlayStandardNormal,
+                using var plot = Panel(i, valuesPerPanel[i] ?? [], range, bins, overlayStandardNormal,
                     lowest ? tickHeight : 0);
                 plot.Render(canvas, cell);
             }
@@ -85,4 +92,68 @@ public static class HistogramGrid
         }
         return (low, high);
     }
+
+    /// <param name="tickLabelHeight">Room under the data area for x tick labels; 0 draws tick marks only.</param>
+    private static Plot Panel(int index, float[] values, (double Min, double Max) range, int bins, bool overlay, int tickLabelHeight)
+    {
+        PlotFont.UseInScottPlot();
+        var (min, max) = range;
+        var binWidth = (max - min) / bins;
+        var counts = new int[bins];
+        var total = 0;
+        foreach (var v in values)
+        {
+            if (!float.IsFinite(v)) continue;
+            total++;
+            // Values outside the shared range count towards the total but are not drawn, so areas stay comparable.
+            if (v < min || v > max) continue;
+            counts[Math.Min((int)((v - min) / binWidth), bins - 1)]++;
+        }
+        var densities = counts.Select(c => total == 0 ? 0 : c / (total * binWidth)).ToArray();
+        var yMax = Math.Max(densities.DefaultIfEmpty(0).Max(), overlay ? StandardNormal(0) : 0) * 1.12;
+        if (yMax <= 0) yMax = 1;
+
+        var plot = new Plot();
+        // The panel shares its canvas with the other panels, which clearing would erase.
+        plot.RenderManager.ClearCanvasBeforeEachRender = false;
+        plot.Layout.Fixed(new PixelPadding(0, 0, tickLabelHeight, 0));
+        plot.HideGrid();
+        plot.Axes.SetLimits(min, max, 0, yMax);
+        plot.Axes.FrameColor(Frame);
+        plot.Axes.Bottom.FrameLineStyle.Color = PlotStyle.Muted;
+        plot.Axes.Left.TickGenerator = new EmptyTickGenerator();
+        plot.Axes.Bottom.TickLabelStyle.FontSize = LabelSize;
+        plot.Axes.Bottom.TickLabelStyle.IsVisible = tickLabelHeight > 0;
+        plot.Axes.Bottom.MajorTickStyle.Length = 3;
+        plot.Axes.Bottom.MajorTickStyle.Color = PlotStyle.Muted;
+        plot.Axes.Bottom.MinorTickStyle.Length = 0;
+
+        var bars = Enumerable.Range(0, bins).Where(b => counts[b] > 0)
+            .Select(b => new Bar
+            {
+                Position = min + (b + 0.5) * binWidth, Value = densities[b], Size = binWidth, FillColor = Bars, LineWidth = 0,
+            }).ToList();
+        if (bars.Count > 0) plot.Add.Bars(bars);
+        if (overlay)
+        {
+            var xs = Enumerable.Range(0, 121).Select(k => min + (max - min) * k / 120).ToArray();
+            var curve = plot.Add.Scatter(xs, [.. xs.Select(StandardNormal)], Curve);
+            curve.LineWidth = 1.5f;
+            curve.MarkerSize = 0;
+        }
+        Label(plot, index.ToString(CultureInfo.InvariantCulture), Alignment.UpperLeft);
+        if (total == 0) Label(plot, "n/a", Alignment.MiddleCenter);
+        return plot;
+    }
+
+    private static void Label(Plot plot, string text, Alignment alignment)
+    {
+        var label = PlotStyle.Note(plot, text, alignment, LabelSize, alignment == Alignment.UpperLeft ? PlotStyle.Ink : PlotStyle.Muted);
+        label.LabelBackgroundColor = Colors.Transparent;
+        label.LabelPadding = 2;
+        label.OffsetX = 3;
+        label.OffsetY = 2;
+    }
+
+    private static double StandardNormal(double x) => Math.Exp(-0.5 * x * x) / Math.Sqrt(2 * Math.PI);
 }

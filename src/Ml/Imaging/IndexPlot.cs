@@ -41,8 +41,8 @@ public static class IndexPlot
 
         // Bars start at zero, so zero is always on the axis; so is the reference line. Headroom keeps the tallest
         // bar and a reference line at the maximum off the frame.
-        var low = finite.Append(0).Append(referenceLine ?? 0).Min();
-        var high = finite.Append(0).Append(referenceLine ?? 0).Max();
+        List<double> shown = [.. finite, 0, referenceLine ?? 0];
+        var (low, high) = (shown.Min(), shown.Max());
         if (high - low <= 0) high = low + 1;
         var headroom = 0.05 * (high - low);
         var count = Math.Max(values.Count, 1);

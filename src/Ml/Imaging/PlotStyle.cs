@@ -37,15 +37,17 @@ internal static class PlotStyle
         return plot;
     }
 
-    /// <summary>A short grey note inside the data area, such as "no data".</summary>
-    public static void Note(Plot plot, string text, Alignment alignment)
+    /// <summary>A short note inside the data area, grey unless told, such as "no data" or a histogram panel's number.</summary>
+    public static ScottPlot.Plottables.Annotation Note(Plot plot, string text, Alignment alignment, float size = NoteSize,
+        Color? color = null)
     {
         var note = plot.Add.Annotation(text, alignment);
-        note.LabelFontSize = NoteSize;
-        note.LabelFontColor = Muted;
+        note.LabelFontSize = size;
+        note.LabelFontColor = color ?? Muted;
         note.LabelBackgroundColor = Colors.White.WithAlpha(0.85);
         note.LabelBorderWidth = 0;
         note.LabelShadowColor = Colors.Transparent;
+        return note;
     }
 
     public static byte[] Png(Plot plot, int width, int height) => plot.GetImageBytes(width, height, ImageFormat.Png);
