@@ -32,17 +32,9 @@ public sealed class AzureBlobStore : IBlobStore
 
     internal TimeSpan LeaseRenewal { get; init; } = TimeSpan.FromSeconds(5);
 
-    public async Task<bool> ExistsAsync(BlobLocation blob, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            return (await Blob(blob).ExistsAsync(cancellationToken)).Value;
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            return false;
-        }
-    }
+    /// <summary>False also when the container does not exist (the SDK's ExistsAsync treats both as absent).</summary>
+    public async Task<bool> ExistsAsync(BlobLocation blob, CancellationToken cancellationToken = default) =>
+        (await Blob(blob).ExistsAsync(cancellationToken)).Value;
 
     public async Task<Stream> OpenReadAsync(BlobLocation blob, CancellationToken cancellationToken = default)
     {
@@ -89,17 +81,9 @@ public sealed class AzureBlobStore : IBlobStore
         }
     }
 
-    public async Task DeleteAsync(BlobLocation blob, CancellationToken cancellationToken = default)
-    {
-        try
-        {
-            await Blob(blob).DeleteIfExistsAsync(cancellationToken: cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
-            // The container is gone too.
-        }
-    }
+    /// <summary>Nothing to do when the blob or its container is gone (DeleteIfExistsAsync covers both).</summary>
+    public Task DeleteAsync(BlobLocation blob, CancellationToken cancellationToken = default) =>
+        Blob(blob).DeleteIfExistsAsync(cancellationToken: cancellationToken);
 
     /// <inheritdoc cref="BlobFolderMirror.GetLocalFolderAsync"/>
     public Task<string> GetLocalFolderAsync(BlobLocation location, CancellationToken cancellationToken = default) =>

@@ -19,9 +19,7 @@ internal static class BlobFolderIndex
         try
         {
             using var stream = File.OpenRead(path);
-            return JsonSerializer.Deserialize<Dictionary<string, Entry>>(stream, JobJson.Options) is { } index
-                ? new Dictionary<string, Entry>(index, StringComparer.Ordinal)
-                : new Dictionary<string, Entry>(StringComparer.Ordinal);
+            return new(JsonSerializer.Deserialize<Dictionary<string, Entry>>(stream, JobJson.Options) ?? [], StringComparer.Ordinal);
         }
         catch (Exception e) when (e is FileNotFoundException or JsonException)
         {

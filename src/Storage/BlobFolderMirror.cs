@@ -178,11 +178,6 @@ internal sealed class BlobFolderMirror(BlobServiceClient service, string cacheDi
         }
     }
 
-    private static string SafeName(string name)
-    {
-        var invalid = Path.GetInvalidFileNameChars();
-        var safe = new StringBuilder(name.Length);
-        foreach (var c in name) safe.Append(invalid.Contains(c) || c == ':' ? '_' : c);
-        return safe.ToString();
-    }
+    private static string SafeName(string name) =>
+        string.Concat(name.Select(c => Path.GetInvalidFileNameChars().Contains(c) || c == ':' ? '_' : c));
 }

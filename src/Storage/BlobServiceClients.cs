@@ -32,17 +32,9 @@ public static class BlobServiceClients
     /// <summary>Whether a connection string points at a local emulator (Azurite).</summary>
     public static bool TargetsEmulator(string connectionString)
     {
-        foreach (var part in connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-        {
-            var equals = part.IndexOf('=');
-            if (equals < 0) continue;
-            var key = part[..equals].Trim();
-            var value = part[(equals + 1)..].Trim();
-            if (key.Equals("UseDevelopmentStorage", StringComparison.OrdinalIgnoreCase) && value.Equals("true", StringComparison.OrdinalIgnoreCase)) return true;
-            if (key.Equals("AccountName", StringComparison.OrdinalIgnoreCase) && value.Equals("devstoreaccount1", StringComparison.Ordinal)) return true;
-            if (key.Equals("BlobEndpoint", StringComparison.OrdinalIgnoreCase) && Uri.TryCreate(value, UriKind.Absolute, out var endpoint)
-                && (endpoint.IsLoopback || endpoint.Host.Equals("azurite", StringComparison.OrdinalIgnoreCase))) return true;
-        }
-        return false;
+        // The SDK parses the connection string (UseDevelopmentStorage=true becomes Azurite's loopback endpoint).
+        var client = new BlobServiceClient(connectionString);
+        return client.AccountName == "devstoreaccount1" || client.Uri.IsLoopback
+            || client.Uri.Host.Equals("azurite", StringComparison.OrdinalIgnoreCase);
     }
 }

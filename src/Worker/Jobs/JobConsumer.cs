@@ -8,6 +8,5 @@ public sealed class JobConsumer<TCommand, TJob>(JobRunner runner) : IConsumer<TC
     where TCommand : class, IJobCommand
     where TJob : IJob<TCommand>
 {
-    public Task Consume(ConsumeContext<TCommand> context) =>
-        runner.RunAsync(context, (command, job) => TJob.RunAsync(command, job), (command, store, token) => TJob.ResumesAsync(command, store, token));
+    public Task Consume(ConsumeContext<TCommand> context) => runner.RunAsync<TCommand, TJob>(context);
 }

@@ -26,14 +26,13 @@ public sealed class JobRunner(IBlobStore store, RunningJobs runningJobs, IOption
 {
     private const string LockName = "job.lock";
 
-    /// <param name="resumes">Whether this run continues an earlier attempt of the job (JobStarted.Resumed); null: never.</param>
-    public async Task RunAsync<T>(ConsumeContext<T> context, Func<T, JobWorkspace, Task> work,
-        Func<T, IBlobStore, CancellationToken, Task<bool>>? resumes = null) where T : class, IJobCommand
+    /// <summary>Runs the command with the job that implements its kind.</summary>
+    public async Task RunAsync<T, TJob>(ConsumeContext<T> context) where T : class, IJobCommand where TJob : IJob<T>
     {
         var stopping = lifetime?.ApplicationStopping ?? CancellationToken.None;
         try
         {
-            await RunOnceAsync(context, work, resumes, stopping);
+            await RunOnceAsync<T, TJob>(context, stopping);
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
@@ -47,8 +46,7 @@ public sealed class JobRunner(IBlobStore store, RunningJobs runningJobs, IOption
         }
     }
 
-    private async Task RunOnceAsync<T>(ConsumeContext<T> context, Func<T, JobWorkspace, Task> work,
-        Func<T, IBlobStore, CancellationToken, Task<bool>>? resumes, CancellationToken stopping) where T : class, IJobCommand
+    private async Task RunOnceAsync<T, TJob>(ConsumeContext<T> context, CancellationToken stopping) where T : class, IJobCommand where TJob : IJob<T>
     {
         var command = context.Message;
         var kind = typeof(T).Name;
@@ -87,12 +85,12 @@ public sealed class JobRunner(IBlobStore store, RunningJobs runningJobs, IOption
         logger.LogInformation("{Kind} {JobId} started, output {Output}", kind, command.JobId, command.Output);
         try
         {
-            var resumed = resumes is not null && await resumes(command, store, token);
+            var resumed = await TJob.ResumesAsync(command, store, token);
             await context.Publish(new JobStarted(command.JobId, kind, options.Value.Name, manifest.StartedAt, resumed), token);
             await WriteManifestAsync(command.Output, manifest, token);
             if (JobValidator.Validate(command) is { Count: > 0 } problems)
                 throw new JobInputException($"invalid {kind} parameters: {JobValidator.Describe(problems)}");
-            await work(command, job);
+            await TJob.RunAsync(command, job);
         }
         catch (Exception error) when (stopping.IsCancellationRequested)
         {

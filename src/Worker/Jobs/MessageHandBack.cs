@@ -20,9 +20,7 @@ public static class MessageHandBack
     public static async Task ThrowWhenTransportCancelsAsync(ConsumeContext context)
     {
         var consume = context.CancellationToken;
-        var cancelled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        await using (consume.Register(() => cancelled.TrySetResult()))
-            await cancelled.Task;
+        await Task.Delay(Timeout.Infinite, consume).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         throw new OperationCanceledException("the worker is stopping; the message goes back to its queue", consume);
     }
 }

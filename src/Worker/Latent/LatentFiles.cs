@@ -19,12 +19,6 @@ public static class LatentFiles
         return stream.ToArray();
     }
 
-    public static async Task<float[]> ReadVectorAsync(IBlobStore store, BlobLocation blob, CancellationToken token)
-    {
-        await using var stream = await store.OpenReadAsync(blob, token);
-        using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, token);
-        buffer.Position = 0;
-        return Ml.Numerics.Npy.Read(buffer).Data;
-    }
+    public static async Task<float[]> ReadVectorAsync(IBlobStore store, BlobLocation blob, CancellationToken token) =>
+        Ml.Numerics.Npy.Read(new MemoryStream(await store.ReadBytesAsync(blob, token), writable: false)).Data;
 }
