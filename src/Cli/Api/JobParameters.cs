@@ -44,16 +44,11 @@ public static class JobParameters
         foreach (var segment in path[..^1])
         {
             var existing = Find(target, segment);
-            if (existing is not null && target[existing] is JsonObject child)
-            {
-                target = child;
-                continue;
-            }
-            if (existing is not null && target[existing] is not null)
-                throw new FormatException($"--param '{pair}': '{existing}' is already {Describe(target[existing])}, not an object");
-            var created = new JsonObject();
-            Replace(target, segment, created);
-            target = created;
+            var node = existing is null ? null : target[existing];
+            if (node is not (null or JsonObject))
+                throw new FormatException($"--param '{pair}': '{existing}' is already {Describe(node)}, not an object");
+            if (node is not JsonObject child) Replace(target, segment, child = new JsonObject());
+            target = child;
         }
         Replace(target, path[^1], ParseValue(pair[(equals + 1)..]));
     }
@@ -80,16 +75,13 @@ public static class JobParameters
         target[name] = value;
     }
 
-    private static string Describe(JsonNode? node) => node switch
+    private static string Describe(JsonNode? node) => node?.GetValueKind() switch
     {
         null => "null",
-        JsonArray => "an array",
-        JsonObject => "an object",
-        _ => node.GetValueKind() switch
-        {
-            JsonValueKind.String => "a string",
-            JsonValueKind.Number => "a number",
-            _ => "a boolean",
-        },
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Object => "an object",
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        _ => "a boolean",
     };
 }

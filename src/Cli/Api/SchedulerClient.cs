@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using VaeFaces.Contracts.Api;
 using VaeFaces.Contracts;
 
@@ -70,26 +69,28 @@ public sealed class SchedulerClient : IDisposable
         SendAsync<JobView>(HttpMethod.Delete, $"api/jobs/{id}", null, $"no job {id}", cancellationToken);
 
     public Task<ScheduleView> SetScheduleAsync(string name, ScheduleRequest request, CancellationToken cancellationToken) =>
-        SendAsync<ScheduleView>(HttpMethod.Put, $"api/schedules/{Uri.EscapeDataString(name)}", request, "", cancellationToken);
+        SendAsync<ScheduleView>(HttpMethod.Put, SchedulePath(name), request, "", cancellationToken);
 
     public Task<List<ScheduleView>> ListSchedulesAsync(CancellationToken cancellationToken) =>
         SendAsync<List<ScheduleView>>(HttpMethod.Get, "api/schedules", null, "", cancellationToken);
 
     public Task<ScheduleView> GetScheduleAsync(string name, CancellationToken cancellationToken) =>
-        SendAsync<ScheduleView>(HttpMethod.Get, $"api/schedules/{Uri.EscapeDataString(name)}", null, $"no schedule {name}", cancellationToken);
+        SendAsync<ScheduleView>(HttpMethod.Get, SchedulePath(name), null, $"no schedule {name}", cancellationToken);
 
     public async Task RemoveScheduleAsync(string name, CancellationToken cancellationToken)
     {
-        using var _ = await SendAsync(HttpMethod.Delete, $"api/schedules/{Uri.EscapeDataString(name)}", null, $"no schedule {name}", cancellationToken);
+        using var _ = await SendAsync(HttpMethod.Delete, SchedulePath(name), null, $"no schedule {name}", cancellationToken);
     }
 
     /// <summary>Fires the schedule now; the job it publishes shows up under <see cref="ListJobsAsync"/> with schedule = name.</summary>
     public async Task TriggerScheduleAsync(string name, CancellationToken cancellationToken)
     {
-        using var _ = await SendAsync(HttpMethod.Post, $"api/schedules/{Uri.EscapeDataString(name)}/trigger", null, $"no schedule {name}", cancellationToken);
+        using var _ = await SendAsync(HttpMethod.Post, SchedulePath(name) + "/trigger", null, $"no schedule {name}", cancellationToken);
     }
 
     public void Dispose() => http.Dispose();
+
+    private static string SchedulePath(string name) => $"api/schedules/{Uri.EscapeDataString(name)}";
 
     private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, string notFound, CancellationToken cancellationToken)
     {
@@ -112,10 +113,7 @@ public sealed class SchedulerClient : IDisposable
         using var request = new HttpRequestMessage(method, path);
         // Buffered, so the request has a Content-Length: some proxies and small servers do not take chunked bodies.
         if (body is not null)
-            request.Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body, body.GetType(), Json))
-            {
-                Headers = { ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } },
-            };
+            request.Content = new StringContent(JsonSerializer.Serialize(body, body.GetType(), Json), System.Text.Encoding.UTF8, "application/json");
         HttpResponseMessage response;
         try
         {

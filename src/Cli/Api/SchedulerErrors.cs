@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.Json;
 
 namespace VaeFaces.Cli.Api;
@@ -31,12 +30,9 @@ public static class SchedulerErrors
 
     private static string Rejected(Problem problem, string body)
     {
-        var message = new StringBuilder("the Scheduler rejected the request");
         var summary = problem.Title ?? problem.Detail ?? (problem.Errors.Count == 0 ? Snippet(body) : null);
-        if (!string.IsNullOrWhiteSpace(summary)) message.Append(": ").Append(summary);
-        foreach (var (field, errors) in problem.Errors.OrderBy(e => e.Key, StringComparer.Ordinal))
-            message.Append('\n').Append("  ").Append(field).Append(": ").Append(string.Join("; ", errors));
-        return message.ToString();
+        var fields = problem.Errors.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"\n  {e.Key}: {string.Join("; ", e.Value)}");
+        return "the Scheduler rejected the request" + (string.IsNullOrWhiteSpace(summary) ? "" : ": " + summary) + string.Concat(fields);
     }
 
     private static string Snippet(string body)
@@ -57,14 +53,10 @@ public static class SchedulerErrors
                 var root = document.RootElement;
                 if (root.ValueKind != JsonValueKind.Object) return new Problem(null, null, errors);
                 if (root.TryGetProperty("errors", out var fields) && fields.ValueKind == JsonValueKind.Object)
-                {
                     foreach (var field in fields.EnumerateObject())
-                    {
                         errors[field.Name] = field.Value.ValueKind == JsonValueKind.Array
-                            ? field.Value.EnumerateArray().Select(e => e.ValueKind == JsonValueKind.String ? e.GetString()! : e.GetRawText()).ToArray()
-                            : [field.Value.ValueKind == JsonValueKind.String ? field.Value.GetString()! : field.Value.GetRawText()];
-                    }
-                }
+                            ? [.. field.Value.EnumerateArray().Select(Message)]
+                            : [Message(field.Value)];
                 return new Problem(Text(root, "title"), Text(root, "detail"), errors);
             }
             catch (JsonException)
@@ -72,6 +64,8 @@ public static class SchedulerErrors
                 return new Problem(null, null, errors);
             }
         }
+
+        private static string Message(JsonElement error) => error.ValueKind == JsonValueKind.String ? error.GetString()! : error.GetRawText();
 
         private static string? Text(JsonElement root, string name) =>
             root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())

@@ -21,16 +21,5 @@ public class JobParameterSettings : SchedulerSettings
     public JsonObject BuildParameters() =>
         JobParameters.Build(ParamsFile is null ? null : File.ReadAllText(ParamsFile), Params ?? [], $"--params-file {ParamsFile}");
 
-    public override ValidationResult Validate()
-    {
-        try
-        {
-            BuildParameters();
-            return ValidationResult.Success();
-        }
-        catch (Exception error) when (error is FormatException or IOException or UnauthorizedAccessException)
-        {
-            return ValidationResult.Error(error.Message);
-        }
-    }
+    public override ValidationResult Validate() => Validation.Parses(() => BuildParameters());
 }

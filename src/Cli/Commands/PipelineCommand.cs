@@ -56,19 +56,7 @@ public sealed class PipelineCommand : AsyncCommand<PipelineCommand.Settings>
             Edits = Edit is null ? defaults.Edits : ParseEdits(Edit),
         };
 
-        public override ValidationResult Validate()
-        {
-            if (Edit is null) return ValidationResult.Success();
-            try
-            {
-                ParseEdits(Edit);
-                return ValidationResult.Success();
-            }
-            catch (FormatException e)
-            {
-                return ValidationResult.Error(e.Message);
-            }
-        }
+        public override ValidationResult Validate() => Edit is null ? ValidationResult.Success() : Validation.Parses(() => ParseEdits(Edit));
 
         private static Dictionary<string, double> ParseEdits(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(pair => pair.Split('=', 2))
@@ -79,15 +67,19 @@ public sealed class PipelineCommand : AsyncCommand<PipelineCommand.Settings>
                     : throw new FormatException($"--edit: '{string.Join('=', parts)}' is not Attribute=magnitude"));
     }
 
-    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    public override Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken) =>
+        RunOnDatasetAsync("pipeline", settings, (runner, pipeline, token) => runner.RunAsync(pipeline, token), cancellationToken);
+
+    /// <summary>The verbs that run on a given dataset (pipeline, train): both need --dataset and --out, else exit 2.</summary>
+    public static async Task<int> RunOnDatasetAsync(string verb, Settings settings,
+        Func<PipelineRunner, PipelineSettings, CancellationToken, Task<PipelineSummary>> run, CancellationToken cancellationToken)
     {
         if (settings.Dataset is null || settings.Out is null)
         {
-            AnsiConsole.MarkupLine("[red]pipeline needs --dataset DIR and --out DIR[/]");
+            AnsiConsole.MarkupLine($"[red]{verb} needs --dataset DIR and --out DIR[/]");
             return 2;
         }
-        return await RunAsync(settings.Apply(new PipelineSettings { Dataset = settings.Dataset, Output = settings.Out }),
-            (runner, settings, token) => runner.RunAsync(settings, token), cancellationToken);
+        return await RunAsync(settings.Apply(new PipelineSettings { Dataset = settings.Dataset, Output = settings.Out }), run, cancellationToken);
     }
 
     /// <summary>Runs jobs on the embedded service; a stop signal stops the running job (training checkpoints first).</summary>

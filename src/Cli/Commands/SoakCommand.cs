@@ -67,14 +67,13 @@ public sealed class SoakCommand : AsyncCommand<SoakCommand.Settings>
         if (Directory.Exists(output)) Directory.Delete(output, recursive: true);
         var training = demo.Training;
         var seed = training.Seed + run - 1;
-        var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[]
-        {
+        var start = new ProcessStartInfo(Environment.ProcessPath!,
+        [
             typeof(SoakCommand).Assembly.Location, "train", "--dataset", demo.Dataset, "--out", output,
             "--image-size", $"{training.ImageSize}", "--epochs", $"{training.Epochs}", "--batch-size", $"{training.BatchSize}",
             "--lr", training.LearningRate.ToString(CultureInfo.InvariantCulture), "--patience", $"{training.EarlyStoppingPatience}",
             "--checkpoint-every", $"{training.CheckpointEverySteps}", "--seed", $"{seed}",
-        }) start.ArgumentList.Add(argument);
+        ]) { RedirectStandardOutput = true, RedirectStandardError = true };
 
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(start)!;

@@ -9,22 +9,21 @@ public static class JobProgressView
     public static async Task<T> RunAsync<T>(string title, Func<Action<double, string>, Task<T>> work)
     {
         if (!AnsiConsole.Profile.Capabilities.Interactive) return await work(PlainReporter(title));
-        T result = default!;
-        await AnsiConsole.Progress()
+        return await AnsiConsole.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(),
                 new ElapsedTimeColumn())
             .StartAsync(async context =>
             {
                 var task = context.AddTask(Markup.Escape(title), maxValue: 1.0);
-                result = await work((fraction, detail) =>
+                var result = await work((fraction, detail) =>
                 {
                     task.Value = Math.Clamp(fraction, 0, 1);
                     task.Description = Markup.Escape($"{title} {detail}");
                 });
                 task.Value = 1.0;
+                return result;
             });
-        return result;
     }
 
     public static string Describe(JobProgressed progress)

@@ -11,17 +11,11 @@ public static class Output
 {
     private static readonly IAnsiConsole Redirected = CreateRedirected();
 
-    public static void Write(IRenderable renderable)
-    {
-        if (Console.IsOutputRedirected) Redirected.Write(renderable);
-        else AnsiConsole.Write(renderable);
-    }
+    private static IAnsiConsole Current => Console.IsOutputRedirected ? Redirected : AnsiConsole.Console;
 
-    public static void MarkupLine(string markup)
-    {
-        if (Console.IsOutputRedirected) Redirected.MarkupLine(markup);
-        else AnsiConsole.MarkupLine(markup);
-    }
+    public static void Write(IRenderable renderable) => Current.Write(renderable);
+
+    public static void MarkupLine(string markup) => Current.MarkupLine(markup);
 
     private static IAnsiConsole CreateRedirected()
     {

@@ -1,7 +1,3 @@
 namespace VaeFaces.Cli.Pipeline;
 
-public sealed class JobFailedException(string kind, string reason) : Exception($"{kind} failed: {reason}")
-{
-    public string Kind { get; } = kind;
-    public string Reason { get; } = reason;
-}
+public sealed class JobFailedException(string kind, string reason) : Exception($"{kind} failed: {reason}");
