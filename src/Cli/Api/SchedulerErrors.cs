@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 
+using VaeFaces.Contracts;
+
 namespace VaeFaces.Cli.Api;
 
 /// <summary>Turns the Scheduler's error answers (ASP.NET Core problem details) into messages that say what to fix.</summary>
@@ -42,34 +44,23 @@ public static class SchedulerErrors
     }
 
     /// <summary>The parts of RFC 7807 problem details (and ValidationProblemDetails' errors) the messages use; all optional.</summary>
-    private sealed record Problem(string? Title, string? Detail, IReadOnlyDictionary<string, string[]> Errors)
+    private sealed record Problem(string? Title, string? Detail, IReadOnlyDictionary<string, string[]>? Errors)
     {
+        private static readonly Problem None = new(null, null, null);
+
+        public IReadOnlyDictionary<string, string[]> Errors { get; } = Errors ?? new Dictionary<string, string[]>();
+
+        /// <summary>Anything else (HTML from a proxy, plain text) gives no parts, and the messages quote the body instead.</summary>
         public static Problem Parse(string body)
         {
-            var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
             try
             {
-                using var document = JsonDocument.Parse(body);
-                var root = document.RootElement;
-                if (root.ValueKind != JsonValueKind.Object) return new Problem(null, null, errors);
-                if (root.TryGetProperty("errors", out var fields) && fields.ValueKind == JsonValueKind.Object)
-                    foreach (var field in fields.EnumerateObject())
-                        errors[field.Name] = field.Value.ValueKind == JsonValueKind.Array
-                            ? [.. field.Value.EnumerateArray().Select(Message)]
-                            : [Message(field.Value)];
-                return new Problem(Text(root, "title"), Text(root, "detail"), errors);
+                return JsonSerializer.Deserialize<Problem>(body, JobJson.Options) ?? None;
             }
             catch (JsonException)
             {
-                return new Problem(null, null, errors);
+                return None;
             }
         }
-
-        private static string Message(JsonElement error) => error.ValueKind == JsonValueKind.String ? error.GetString()! : error.GetRawText();
-
-        private static string? Text(JsonElement root, string name) =>
-            root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
-                ? value.GetString()
-                : null;
     }
 }

@@ -26,17 +26,8 @@ public static class Npy
             throw new ArgumentException($"Shape {FormatShape(shape)} holds {count} elements but data has {data.Length}.", nameof(shape));
 
         stream.Write(Preamble(shape));
-        if (BitConverter.IsLittleEndian)
-        {
-            stream.Write(MemoryMarshal.AsBytes(data));
-            return;
-        }
-        Span<byte> buffer = stackalloc byte[4];
-        foreach (var value in data)
-        {
-            BinaryPrimitives.WriteSingleLittleEndian(buffer, value);
-            stream.Write(buffer);
-        }
+        // '<f4' is the memory layout itself: every platform this runs on (x64, arm64) is little-endian.
+        stream.Write(MemoryMarshal.AsBytes(data));
     }
 
     /// <summary>
@@ -62,11 +53,6 @@ public static class Npy
         catch (EndOfStreamException e)
         {
             throw new InvalidDataException($"The .npy data ends before the {count} float32 values of shape {FormatShape(shape)}.", e);
-        }
-        if (!BitConverter.IsLittleEndian)
-        {
-            var ints = MemoryMarshal.Cast<float, int>(data.AsSpan());
-            BinaryPrimitives.ReverseEndianness(ints, ints);
         }
         return (data, shape);
     }
