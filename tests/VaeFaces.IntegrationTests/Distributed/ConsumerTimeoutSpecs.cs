@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using VaeFaces.Contracts;
+using VaeFaces.Messaging;
 using VaeFaces.Storage;
 using VaeFaces.Worker.Jobs;
 
@@ -28,12 +29,11 @@ public class ConsumerTimeoutSpecs(DistributedFixture services)
             var settings = new Dictionary<string, string> { ["ConnectionStrings__RabbitMq"] = rabbitMq };
             using var first = services.StartWorker(settings);
             using var second = services.StartWorker(settings);
-            await first.WaitForOutputAsync("Bus started", TimeSpan.FromMinutes(1));
-            await second.WaitForOutputAsync("Bus started", TimeSpan.FromMinutes(1));
+            await using var client = new Broker(rabbitMq);
+            await client.WaitForConsumersAsync(JobQueues.NameOf(nameof(TrainModel)), 2, TimeSpan.FromMinutes(1));
 
             var id = Guid.NewGuid();
             var output = new BlobLocation("artifacts", $"timeout/{id}");
-            await using var client = new Broker(rabbitMq);
             await client.SendAsync(new TrainModel
             {
                 JobId = id, Dataset = services.Dataset, Output = output, ImageSize = 64, Epochs = 40, BatchSize = 32,
