@@ -57,6 +57,8 @@ public class ApiSecuritySpecs(DistributedFixture services)
         {
             ["Scheduler__RateLimitPermits"] = "5",
             ["Scheduler__RateLimitWindow"] = "00:01:00",
+            // No broker: its in-memory bus keeps this Scheduler away from the run's queues.
+            ["ConnectionStrings__RabbitMq"] = "",
         });
         using (scheduler)
         using (api)
@@ -70,6 +72,7 @@ public class ApiSecuritySpecs(DistributedFixture services)
             {
                 var retryAfter = response.Headers.RetryAfter?.Delta;
                 Assert.True(retryAfter > TimeSpan.Zero && retryAfter <= TimeSpan.FromMinutes(1), $"Retry-After: {response.Headers.RetryAfter}");
+                Assert.Contains("more than 5 calls in 00:01:00", await response.Content.ReadAsStringAsync());
             }
             // The probes are not API calls: a limited client does not make the Scheduler look down.
             Assert.Equal(HttpStatusCode.OK, (await api.GetAsync("/health")).StatusCode);

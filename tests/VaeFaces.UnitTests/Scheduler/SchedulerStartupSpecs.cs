@@ -8,7 +8,7 @@ namespace VaeFaces.UnitTests.Scheduler;
 public class SchedulerStartupSpecs
 {
     public const string GoodKey = "0f5c2a9e7b31d8464ac0e1f27b9d3c58";
-    public const string GoodPassword = "Wq8-Zr4-Lm2-Tx6-Kp9-Hv3-Nb7-Jc5";
+    public const string GoodPassword = "Wq8-Zr4-Lm2-Tx6-Kp9-Hv3-Nb7-Jc5-Fd1";
 
     [Theory]
     [InlineData("Api:Key", "change-me")]
@@ -28,7 +28,7 @@ public class SchedulerStartupSpecs
             ["Dashboard:Password"] = GoodPassword,
             [setting] = value,
         };
-        var error = Assert.Throws<InvalidOperationException>(() => Add(settings));
+        var error = Assert.Throws<SettingException>(() => Add(settings));
         Assert.StartsWith(setting, error.Message);
         Assert.DoesNotContain('\n', error.Message);
         if (value.Length > 0) Assert.DoesNotContain(value, error.Message);
@@ -37,7 +37,7 @@ public class SchedulerStartupSpecs
     [Fact]
     public void A_dashboard_without_a_username_stops_the_scheduler()
     {
-        var error = Assert.Throws<InvalidOperationException>(() => Add(new Dictionary<string, string?>
+        var error = Assert.Throws<SettingException>(() => Add(new Dictionary<string, string?>
         {
             ["ConnectionStrings:Jobs"] = "Host=127.0.0.1;Database=none",
             ["Api:Key"] = GoodKey,
