@@ -1,5 +1,5 @@
 # syntax=docker/dockerfile:1
-# Scheduler: job API, job state in PostgreSQL, Hangfire schedules (dashboard on /hangfire), /health.
+# Scheduler: job API, job state in PostgreSQL, Hangfire schedules (read-only dashboard on /hangfire), /health/live and /health/ready.
 #   docker build -f deploy/scheduler.Dockerfile -t vaefaces/scheduler .
 # global.json pins SDK 10.0.401 with rollForward latestFeature: the SDK image must carry 10.0.401 or newer
 # (override with --build-arg SDK_TAG=... if the 10.0 tag still points at an older feature band).
@@ -28,5 +28,5 @@ WORKDIR /app
 COPY --from=build /app ./
 EXPOSE 8080
 USER $APP_UID
-HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=6 CMD ["curl", "-fsS", "-o", "/dev/null", "http://127.0.0.1:8080/health"]
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=6 CMD ["curl", "-fsS", "-o", "/dev/null", "http://127.0.0.1:8080/health/ready"]
 ENTRYPOINT ["dotnet", "VaeFaces.Scheduler.dll"]

@@ -1,6 +1,7 @@
 using Hangfire;
 using MassTransit;
 using Hangfire.PostgreSql;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Npgsql;
 using VaeFaces.Messaging;
 using VaeFaces.Scheduler.Api;
@@ -15,12 +16,15 @@ public static class SchedulerServiceCollectionExtensions
 {
     public const string DatabaseConnectionName = "Jobs";
 
+    /// <summary>Health checks that readiness runs and liveness does not.</summary>
+    private const string ReadyTag = "ready";
+
     /// <summary>Job state in PostgreSQL, the bus, Hangfire on the same database, and the API's security.</summary>
     public static IServiceCollection AddScheduler(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = configuration.GetConnectionString(DatabaseConnectionName);
         if (string.IsNullOrWhiteSpace(connectionString))
-            throw new InvalidOperationException($"ConnectionStrings:{DatabaseConnectionName} (PostgreSQL) is not set");
+            throw new SettingException($"ConnectionStrings:{DatabaseConnectionName} (PostgreSQL) is not set");
         var options = new SchedulerOptions
         {
             ApiKey = configuration["Api:Key"] ?? "",
@@ -28,9 +32,12 @@ public static class SchedulerServiceCollectionExtensions
             DashboardPassword = configuration["Dashboard:Password"] ?? "",
         };
         configuration.GetSection("Scheduler").Bind(options);
-        if (options.ApiKey.Length < 8) throw new InvalidOperationException("Api:Key is not set (at least 8 characters)");
-        if (options.DashboardUsername.Length == 0 || options.DashboardPassword.Length < 8)
-            throw new InvalidOperationException("Dashboard:Username and Dashboard:Password (at least 8 characters) are not set");
+        if ((SecretRules.Problem("Api:Key", options.ApiKey) ?? SecretRules.Problem("Dashboard:Password", options.DashboardPassword)) is { } weak)
+            throw new SettingException(weak);
+        if (string.IsNullOrWhiteSpace(options.DashboardUsername)) throw new SettingException("Dashboard:Username is not set");
+        if (options.RateLimitPermits < 1) throw new SettingException($"Scheduler:RateLimitPermits is {options.RateLimitPermits}: at least 1");
+        if (options.RateLimitWindow <= TimeSpan.Zero) throw new SettingException($"Scheduler:RateLimitWindow is {options.RateLimitWindow}: must be positive");
+        if (options.MaxRequestBodyBytes < 1024) throw new SettingException($"Scheduler:MaxRequestBodyBytes is {options.MaxRequestBodyBytes}: at least 1024");
         services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options));
 
         services.AddSingleton(NpgsqlDataSource.Create(connectionString));
@@ -41,7 +48,7 @@ public static class SchedulerServiceCollectionExtensions
         services.AddSingleton<JobSubmitter>();
         services.AddSingleton<JobChain>();
         services.AddTransient<ScheduleFirer>();
-        services.AddScoped<ApiKeyFilter>();
+        services.AddApiProtection(options);
 
         services.AddVaeBus(configuration, bus => bus.AddConsumer<JobStateRecorder, JobStateRecorderDefinition>());
 
@@ -57,7 +64,7 @@ public static class SchedulerServiceCollectionExtensions
             }));
         services.AddHangfireServer(server => server.SchedulePollingInterval = options.QueuePollInterval);
 
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgres");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("postgres", tags: [ReadyTag]);
         services.ConfigureHttpJsonOptions(json =>
         {
             JobJson.Configure(json.SerializerOptions).Converters.Add(new BlobLocationJsonConverter());
@@ -68,13 +75,21 @@ public static class SchedulerServiceCollectionExtensions
     public static WebApplication MapScheduler(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SchedulerOptions>>().Value;
-        app.MapHealthChecks("/health");
+        // Live: the process answers, with no dependency, so a database outage does not get it restarted in a loop.
+        // Ready: it can serve (PostgreSQL answers); /health is the same, for probes written before the split.
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        var ready = new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) };
+        app.MapHealthChecks("/health/ready", ready);
+        app.MapHealthChecks("/health", ready);
+        app.UseApiProtection();
         app.MapJobApi();
         app.MapScheduleApi();
         app.UseHangfireDashboard("/hangfire", new DashboardOptions
         {
             Authorization = [new DashboardBasicAuth(options.DashboardUsername, options.DashboardPassword)],
             DashboardTitle = "VaeFaces schedules",
+            // Read-only: its buttons post without antiforgery. Schedules are triggered and deleted through the API.
+            IsReadOnlyFunc = _ => true,
         });
         return app;
     }

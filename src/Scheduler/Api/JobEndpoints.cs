@@ -11,7 +11,7 @@ public static class JobEndpoints
 
     public static void MapJobApi(this IEndpointRouteBuilder app)
     {
-        var jobs = app.MapGroup("/api/jobs").AddEndpointFilter<ApiKeyFilter>();
+        var jobs = app.MapGroup("/api/jobs").RequireApiProtection();
         jobs.MapPost("", SubmitAsync);
         jobs.MapGet("", ListAsync);
         jobs.MapGet("{id:guid}", GetAsync);

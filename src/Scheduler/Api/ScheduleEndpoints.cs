@@ -8,7 +8,7 @@ public static class ScheduleEndpoints
 {
     public static void MapScheduleApi(this IEndpointRouteBuilder app)
     {
-        var schedules = app.MapGroup("/api/schedules").AddEndpointFilter<ApiKeyFilter>();
+        var schedules = app.MapGroup("/api/schedules").RequireApiProtection();
         schedules.MapPut("{name}", PutAsync);
         schedules.MapGet("", ListAsync);
         schedules.MapGet("{name}", GetAsync);

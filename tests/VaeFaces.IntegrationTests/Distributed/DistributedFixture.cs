@@ -16,7 +16,10 @@ namespace VaeFaces.IntegrationTests.Distributed;
 /// </summary>
 public sealed class DistributedFixture : IAsyncLifetime
 {
-    public const string ApiKey = "test-api-key-123";
+    // Secrets the Scheduler accepts: 32 characters or more, no placeholder words (see Scheduler/Api/SecretRules.cs).
+    public const string ApiKey = "vaefaces-integration-k7Qm2Rz9Tw4Xp8Ln3Vb6";
+    public const string DashboardUsername = "operator";
+    public const string DashboardPassword = "vaefaces-dashboard-Hq4Wz8Np2Lx7Rc5Tv9";
     public const int Faces = 240;
 
     private readonly List<DotnetProcess> processes = [];
@@ -47,8 +50,8 @@ public sealed class DistributedFixture : IAsyncLifetime
             ["ConnectionStrings__Blobs"] = services["ConnectionStrings__Blobs"],
             ["ConnectionStrings__Jobs"] = database.ConnectionString,
             ["Api__Key"] = ApiKey,
-            ["Dashboard__Username"] = "admin",
-            ["Dashboard__Password"] = "dashboard-password",
+            ["Dashboard__Username"] = DashboardUsername,
+            ["Dashboard__Password"] = DashboardPassword,
             ["Scheduler__QueuePollInterval"] = "00:00:01",
             ["Worker__ProgressInterval"] = "00:00:00.500",
             ["Worker__LockRetryInterval"] = "00:00:01",
@@ -215,7 +218,7 @@ public sealed class DistributedFixture : IAsyncLifetime
         }
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

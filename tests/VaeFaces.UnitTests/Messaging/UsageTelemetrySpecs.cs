@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using VaeFaces.Cli;
 using VaeFaces.Messaging;
 using VaeFaces.Scheduler;
+using VaeFaces.UnitTests.Scheduler;
 using VaeFaces.Worker;
 
 namespace VaeFaces.UnitTests.Messaging;
@@ -31,7 +32,7 @@ public class UsageTelemetrySpecs
 
         var scheduler = new ServiceCollection().AddLogging().AddScheduler(Configuration(
             ("ConnectionStrings:RabbitMq", RabbitMq), ("ConnectionStrings:Jobs", "Host=127.0.0.1;Database=none"),
-            ("Api:Key", "unit-test-key"), ("Dashboard:Username", "admin"), ("Dashboard:Password", "unit-test-password")));
+            ("Api:Key", SchedulerStartupSpecs.GoodKey), ("Dashboard:Username", "operator"), ("Dashboard:Password", SchedulerStartupSpecs.GoodPassword)));
         Assert.False(TelemetryEnabled(scheduler.BuildServiceProvider()), "scheduler");
 
         using var cli = CliHost.Build();

@@ -1,0 +1,34 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace VaeFaces.Scheduler.Api;
+
+/// <summary>
+/// The API key in X-Api-Key as an ASP.NET Core authentication scheme, so that the authorization middleware refuses a
+/// call (401) before its endpoint reads or binds the body.
+/// </summary>
+public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger,
+    UrlEncoder encoder, IOptions<SchedulerOptions> scheduler) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string Header = "X-Api-Key";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var given = Request.Headers[Header];
+        if (given.Count == 0 || string.IsNullOrEmpty(given[0])) return Task.FromResult(AuthenticateResult.NoResult());
+        // Hashes of equal length compared in constant time: the time taken tells neither the key nor its length.
+        var match = given.Count == 1 && CryptographicOperations.FixedTimeEquals(
+            SHA256.HashData(Encoding.UTF8.GetBytes(given[0]!)), SHA256.HashData(Encoding.UTF8.GetBytes(scheduler.Value.ApiKey)));
+        if (!match) return Task.FromResult(AuthenticateResult.Fail($"wrong {Header}"));
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "api-key")], SchemeName);
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties) =>
+        Results.Problem($"a valid {Header} header is required", statusCode: StatusCodes.Status401Unauthorized).ExecuteAsync(Context);
+}
