@@ -6,6 +6,8 @@ using VaeFaces.Messaging;
 using VaeFaces.Scheduler.Api;
 using VaeFaces.Scheduler.Database;
 using VaeFaces.Scheduler.Jobs;
+using VaeFaces.Scheduler.Jobs.Outbox;
+using VaeFaces.Scheduler.Jobs.Sweeping;
 using VaeFaces.Scheduler.Schedules;
 using VaeFaces.Contracts;
 
@@ -44,6 +46,11 @@ public static class SchedulerServiceCollectionExtensions
         services.AddScoped<ApiKeyFilter>();
 
         services.AddVaeBus(configuration, bus => bus.AddConsumer<JobStateRecorder, JobStateRecorderDefinition>());
+        // After the bus, so that they start on a started bus.
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<JobOutbox>();
+        services.AddHostedService<OutboxDispatcher>();
+        services.AddHostedService<JobSweeper>();
 
         services.AddHangfire(hangfire => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
