@@ -149,7 +149,7 @@ public sealed class JobStore(NpgsqlDataSource database)
     public async Task<(IReadOnlyList<(Guid Id, string Kind, int Resends)> Resent, IReadOnlyList<(Guid Id, string Kind)> Failed)> SweepAsync(
         TimeSpan staleAfter, int maxResends, CancellationToken cancellationToken)
     {
-        var silence = $"{staleAfter.TotalMinutes:0.##} min";
+        var silence = staleAfter >= TimeSpan.FromMinutes(1) ? $"{staleAfter.TotalMinutes:0.#} min" : $"{staleAfter.TotalSeconds:0.#} s";
         var parameters = new
         {
             Running, Failed, maxResends, seconds = staleAfter.TotalSeconds,

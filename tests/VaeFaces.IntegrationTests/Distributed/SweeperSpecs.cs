@@ -21,7 +21,8 @@ public class SweeperSpecs(DistributedFixture services)
     [Fact]
     public async Task A_running_job_whose_worker_and_message_were_lost_is_sent_again_and_then_succeeds()
     {
-        await using var scheduler = await PrivateScheduler.StartAsync(services, QuickSweeps);
+        // Re-sends enough to outlast the worker's start here (a re-send before its consumer is up waits in the queue).
+        await using var scheduler = await PrivateScheduler.StartAsync(services, new Dictionary<string, string>(QuickSweeps) { ["Scheduler__MaxResends"] = "30" });
         var id = await LoseRunningJobAsync(scheduler);
         var silent = Stopwatch.StartNew();
 
