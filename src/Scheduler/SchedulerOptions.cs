@@ -21,4 +21,22 @@ public sealed class SchedulerOptions
 
     /// <summary>How often Hangfire's server polls PostgreSQL for work (a triggered schedule waits at most this long).</summary>
     public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often the outbox dispatcher looks for unsent commands it was not woken for (another Scheduler's, a crashed one's).</summary>
+    public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long sent outbox rows are kept (for diagnosis) before the sweeper deletes them.</summary>
+    public TimeSpan OutboxRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often the sweeper looks for Running jobs that went silent.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>A Running job with no event for this long has lost its worker (workers report progress every few seconds).</summary>
+    public TimeSpan StaleAfter { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often a silent job's command is sent again before it ends Failed.</summary>
+    public int MaxResends { get; set; } = 3;
+
+    /// <summary>How long a worker's event waits for PostgreSQL (retried in place, in order) before it goes to the error queue.</summary>
+    public TimeSpan DatabaseOutageRetry { get; set; } = TimeSpan.FromMinutes(5);
 }

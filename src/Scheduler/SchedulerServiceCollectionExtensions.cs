@@ -7,6 +7,8 @@ using VaeFaces.Messaging;
 using VaeFaces.Scheduler.Api;
 using VaeFaces.Scheduler.Database;
 using VaeFaces.Scheduler.Jobs;
+using VaeFaces.Scheduler.Jobs.Outbox;
+using VaeFaces.Scheduler.Jobs.Sweeping;
 using VaeFaces.Scheduler.Schedules;
 using VaeFaces.Contracts;
 
@@ -51,6 +53,11 @@ public static class SchedulerServiceCollectionExtensions
         services.AddApiProtection(options);
 
         services.AddVaeBus(configuration, bus => bus.AddConsumer<JobStateRecorder, JobStateRecorderDefinition>());
+        // After the bus, so that they start on a started bus.
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<JobOutbox>();
+        services.AddHostedService<OutboxDispatcher>();
+        services.AddHostedService<JobSweeper>();
 
         services.AddHangfire(hangfire => hangfire
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)

@@ -23,7 +23,9 @@ public static class JobEndpoints
         var id = request.JobId ?? Guid.NewGuid();
         var (command, errors) = JobCommands.Build(request.Kind, request.Parameters, id);
         if (command is null) return Results.ValidationProblem(errors, title: $"invalid {request.Kind} job");
-        await submitter.SubmitAsync(command, [], null, null, cancellationToken);
+        if (await submitter.SubmitAsync(command, [], null, null, cancellationToken) == Submission.Conflict)
+            return Results.Problem($"job {id} exists already with another kind or other parameters; submit this one under a new JobId",
+                statusCode: StatusCodes.Status409Conflict, title: "JobId taken");
         var location = $"/api/jobs/{id}";
         return Results.Accepted(location, new JobAccepted(id, JobStatus.Queued, location));
     }

@@ -1,32 +1,43 @@
-using MassTransit;
+using Npgsql;
 using VaeFaces.Contracts;
-using VaeFaces.Messaging;
+using VaeFaces.Scheduler.Jobs.Outbox;
 
 namespace VaeFaces.Scheduler.Jobs;
 
-/// <summary>Records a job as Queued, then sends its command to the kind's queue.</summary>
-public sealed class JobSubmitter(JobStore store, IBus bus, ILogger<JobSubmitter> logger)
+/// <summary>
+/// Records a job as Queued with its command in the outbox, in one transaction; the outbox dispatcher sends it to the
+/// kind's queue. A crash between the two can no longer leave a job Queued that was never sent.
+/// </summary>
+public sealed class JobSubmitter(JobStore store, OutboxSignal outbox, ILogger<JobSubmitter> logger)
 {
-    /// <summary>False when the job existed already; its command is sent again only while it is still queued.</summary>
-    public async Task<bool> SubmitAsync(IJobCommand command, IReadOnlyList<string> then, Guid? parentId, string? schedule,
+    public async Task<Submission> SubmitAsync(IJobCommand command, IReadOnlyList<string> then, Guid? parentId, string? schedule,
         CancellationToken cancellationToken)
     {
+        var result = await store.InTransactionAsync(transaction => SubmitAsync(transaction, command, then, parentId, schedule, cancellationToken),
+            cancellationToken);
+        if (result is Submission.Recorded or Submission.Resent) outbox.Wake();
+        return result;
+    }
+
+    /// <summary>In the caller's transaction; the caller wakes the outbox once it has committed.</summary>
+    public async Task<Submission> SubmitAsync(NpgsqlTransaction transaction, IJobCommand command, IReadOnlyList<string> then, Guid? parentId,
+        string? schedule, CancellationToken cancellationToken)
+    {
         var kind = command.GetType().Name;
-        var inserted = await store.InsertAsync(new NewJob(command.JobId, kind, JobCommands.ToJson(command),
+        var result = await store.RecordAsync(transaction, new NewJob(command.JobId, kind, JobCommands.ToJson(command),
             command.Output.ToString(), then, parentId, schedule), cancellationToken);
-        if (!inserted && (await store.GetAsync(command.JobId, cancellationToken))?.View.Status != JobStatus.Queued) return false;
-        try
+        switch (result)
         {
-            var endpoint = await bus.GetSendEndpoint(JobQueues.AddressOf(kind));
-            await endpoint.Send(command, command.GetType(), cancellationToken);
+            case Submission.Recorded:
+                logger.LogInformation("{Kind} {JobId} queued", kind, command.JobId);
+                break;
+            case Submission.Resent:
+                logger.LogInformation("{Kind} {JobId} submitted again while queued; its command is sent again", kind, command.JobId);
+                break;
+            case Submission.Conflict:
+                logger.LogWarning("{Kind} {JobId} refused: that JobId is another job's (other kind or parameters)", kind, command.JobId);
+                break;
         }
-        catch (Exception error)
-        {
-            logger.LogError(error, "Could not send {Kind} {JobId}", kind, command.JobId);
-            await store.MarkPublishFailedAsync(command.JobId, $"could not send the job to the broker: {error.Message}", CancellationToken.None);
-            throw;
-        }
-        logger.LogInformation("{Kind} {JobId} queued", kind, command.JobId);
-        return inserted;
+        return result;
     }
 }

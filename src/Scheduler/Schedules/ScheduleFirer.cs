@@ -8,7 +8,7 @@ using VaeFaces.Scheduler.Jobs;
 namespace VaeFaces.Scheduler.Schedules;
 
 /// <summary>
-/// What Hangfire runs when a schedule fires: it only publishes the job. Recurring jobs are not exactly-once, so the
+/// What Hangfire runs when a schedule fires: it only submits the job (through the outbox). Recurring jobs are not exactly-once, so the
 /// JobId comes from the schedule name and the fire time (to the minute): a repeated fire finds its job and stops.
 /// </summary>
 public sealed class ScheduleFirer(ScheduleStore schedules, JobSubmitter submitter, ILogger<ScheduleFirer> logger)
@@ -37,9 +37,15 @@ public sealed class ScheduleFirer(ScheduleStore schedules, JobSubmitter submitte
         if (command is null)
             throw new InvalidOperationException($"schedule {name} has invalid parameters: " +
                 string.Join("; ", errors.Select(e => $"{e.Key}: {string.Join(", ", e.Value)}")));
-        var published = await submitter.SubmitAsync(command, schedule.Then, null, name, CancellationToken.None);
+        var submitted = await submitter.SubmitAsync(command, schedule.Then, null, name, CancellationToken.None);
+        if (submitted == Submission.Conflict)
+        {
+            // The template changed within the minute of an earlier fire: that fire's job stands, and a retry cannot help.
+            logger.LogError("Schedule {Name} fired for {FireTime:u}, but its job {JobId} exists with other parameters; not submitted", name, fireTime, jobId);
+            return;
+        }
         await schedules.RecordFireAsync(name, fireTime, jobId, CancellationToken.None);
         logger.LogInformation("Schedule {Name} fired for {FireTime:u}: {Kind} {JobId}{Repeat}", name, fireTime, schedule.Kind, jobId,
-            published ? "" : " (already published)");
+            submitted == Submission.Recorded ? "" : " (already submitted)");
     }
 }

@@ -64,6 +64,14 @@ public sealed class Broker(string connectionString) : IAsyncDisposable
         return (await channel.QueueDeclarePassiveAsync(queue)).MessageCount;
     }
 
+    /// <summary>Drops every message of the queue: messages lost, as a broker that lost its disk would lose them.</summary>
+    public async Task PurgeAsync(string queue)
+    {
+        await using var connection = await Connect();
+        await using var channel = await connection.CreateChannelAsync();
+        await channel.QueuePurgeAsync(queue);
+    }
+
     /// <summary>Waits until the queue has at least this many consumers: workers whose bus has started.</summary>
     public async Task WaitForConsumersAsync(string queue, uint consumers, TimeSpan timeout)
     {

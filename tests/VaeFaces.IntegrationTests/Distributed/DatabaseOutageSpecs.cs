@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using VaeFaces.Contracts;
+using VaeFaces.Contracts.Api;
+
+namespace VaeFaces.IntegrationTests.Distributed;
+
+/// <summary>
+/// A worker's final event that arrives while PostgreSQL is down waits for it and is recorded when it is back, chained
+/// step and all. The outage is of a PostgreSQL server of the spec's own: the shared one is never stopped.
+/// </summary>
+[Collection(DistributedCollection.Name)]
+public class DatabaseOutageSpecs(DistributedFixture services)
+{
+    private static readonly TimeSpan Outage = TimeSpan.FromSeconds(25);
+
+    [Fact]
+    public async Task A_JobSucceeded_that_arrives_while_the_database_is_down_is_recorded_and_chains_once_it_is_back()
+    {
+        // Not under the run's work folder: that one is private to root, and the server runs as user postgres.
+        var state = Path.Combine(Path.GetTempPath(), $"vaefaces-outage-{services.RunId}");
+        var server = new Dictionary<string, string> { ["VAEFACES_SERVICES_DIR"] = state, ["POSTGRES_PORT"] = "5561" };
+        var postgres = (await LocalServices.StartAsync(server, "postgres"))["ConnectionStrings__Jobs"];
+        try
+        {
+            await using var scheduler = await PrivateScheduler.StartAsync(services, null, postgres);
+            var put = await scheduler.Api.PutAsJsonAsync("/api/schedules/retrain", new
+            {
+                cron = "0 3 * * *",
+                kind = nameof(TrainModel),
+                parameters = services.TrainParameters(epochs: 1),
+                then = new[] { nameof(ComputeLatentStatistics) },
+            });
+            Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
+            Assert.Equal(HttpStatusCode.Accepted, (await scheduler.Api.PostAsync("/api/schedules/retrain/trigger", null)).StatusCode);
+            var train = await WaitForTrainAsync(scheduler);
+
+            await LocalServices.RunAsync(server, "stop", "postgres");
+            await scheduler.Broker.PublishAsync(new JobSucceeded(train.Id, nameof(TrainModel), BlobLocation.Parse(train.Output), ["model.bin"],
+                new Dictionary<string, double>(), TimeSpan.FromSeconds(5)));
+            // The fault itself lasts this long; nothing is awaited by sleeping.
+            await Task.Delay(Outage);
+            await LocalServices.StartAsync(server, "postgres");
+            var back = Stopwatch.StartNew();
+
+            var done = await scheduler.WaitForAsync(train.Id, j => j.Status.IsFinal(), TimeSpan.FromMinutes(2));
+            Console.WriteLine($"database outage: {Outage.TotalSeconds:F0} s down; JobSucceeded recorded {back.Elapsed.TotalSeconds:F1} s after it was back");
+            Assert.Equal(JobStatus.Succeeded, done.Status);
+            var chained = (await scheduler.Api.GetFromJsonAsync<List<JobView>>("/api/jobs?schedule=retrain", JobJson.Options))!
+                .Single(j => j.Kind == nameof(ComputeLatentStatistics));
+            Assert.Equal(train.Id, chained.ParentId);
+            await scheduler.WaitForQueuedCommandsAsync(nameof(ComputeLatentStatistics), chained.Id, 1, TimeSpan.FromSeconds(60));
+            Assert.Empty(await scheduler.Broker.ReadAllAsync("job-events_error"));
+            Assert.False(scheduler.Process.HasExited, scheduler.Process.Output);
+        }
+        finally
+        {
+            await LocalServices.RunAsync(server, "stop", "postgres");
+            Directory.Delete(state, recursive: true);
+        }
+    }
+
+    private static async Task<JobView> WaitForTrainAsync(PrivateScheduler scheduler)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var jobs = (await scheduler.Api.GetFromJsonAsync<List<JobView>>("/api/jobs?schedule=retrain", JobJson.Options))!;
+            if (jobs.Count > 0) return jobs.Single();
+            Assert.True(DateTime.UtcNow < deadline, "the schedule did not fire:\n" + scheduler.Process.Output);
+            await Task.Delay(200);
+        }
+    }
+}

@@ -1,0 +1,176 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Npgsql;
+using VaeFaces.Contracts;
+using VaeFaces.Contracts.Api;
+
+namespace VaeFaces.IntegrationTests.Distributed;
+
+/// <summary>
+/// A Scheduler with a RabbitMQ virtual host and a database of its own (on the shared PostgreSQL, or on another server
+/// given by its connection string), so a spec can leave jobs queued, fake workers' events and restart it without
+/// touching the run's Scheduler, queues or jobs.
+/// </summary>
+public sealed class PrivateScheduler : IAsyncDisposable
+{
+    private readonly DistributedFixture services;
+    private readonly Dictionary<string, string> settings;
+    private readonly string vhost;
+    private readonly string adminConnection;
+    private readonly string name;
+
+    private PrivateScheduler(DistributedFixture services, string vhost, string adminConnection, string name, Dictionary<string, string> settings)
+    {
+        this.services = services;
+        this.vhost = vhost;
+        this.adminConnection = adminConnection;
+        this.name = name;
+        this.settings = settings;
+        Database = NpgsqlDataSource.Create(settings["ConnectionStrings__Jobs"]);
+        Broker = new Broker(settings["ConnectionStrings__RabbitMq"]);
+    }
+
+    public DotnetProcess Process { get; private set; } = null!;
+    public HttpClient Api { get; private set; } = null!;
+    public NpgsqlDataSource Database { get; }
+    public Broker Broker { get; }
+    public IReadOnlyDictionary<string, string> Settings => settings;
+
+    /// <summary>Starts it, healthy when this returns. Server: an admin connection string of another PostgreSQL (default the run's).</summary>
+    public static async Task<PrivateScheduler> StartAsync(DistributedFixture services, IReadOnlyDictionary<string, string>? overrides = null,
+        string? server = null)
+    {
+        var name = "p" + Guid.NewGuid().ToString("N")[..12];
+        await LocalServices.RunAsync(null, "rabbitmqctl", "add_vhost", name);
+        await LocalServices.RunAsync(null, "rabbitmqctl", "set_permissions", "-p", name, "guest", ".*", ".*", ".*");
+        var admin = new NpgsqlConnectionStringBuilder(server ?? services.Environment["ConnectionStrings__Jobs"]) { Database = "postgres" };
+        await using (var connection = NpgsqlDataSource.Create(admin.ConnectionString))
+        await using (var create = connection.CreateCommand($"create database {name}"))
+            await create.ExecuteNonQueryAsync();
+        var database = new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Database = name };
+        var rabbitMq = services.Environment["ConnectionStrings__RabbitMq"];
+        var settings = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__RabbitMq"] = rabbitMq[..(rabbitMq.LastIndexOf('/') + 1)] + name,
+            ["ConnectionStrings__Jobs"] = database.ConnectionString,
+        };
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>()) settings[key] = value;
+        var scheduler = new PrivateScheduler(services, name, admin.ConnectionString, name, settings);
+        await scheduler.StartProcessAsync();
+        return scheduler;
+    }
+
+    /// <summary>Kills it (as a crash would), runs whileDown, and starts it again.</summary>
+    public async Task RestartAsync(Func<Task>? whileDown = null)
+    {
+        Process.Kill();
+        await Process.WaitAsync(TimeSpan.FromSeconds(30));
+        if (whileDown is not null) await whileDown();
+        await StartProcessAsync();
+    }
+
+    /// <summary>A worker on this Scheduler's virtual host.</summary>
+    public DotnetProcess StartWorker() => services.StartWorker(settings);
+
+    public async Task<HttpResponseMessage> SubmitAsync(string kind, object parameters, Guid? jobId = null) =>
+        await Api.PostAsJsonAsync("/api/jobs", new { kind, parameters, jobId });
+
+    public async Task<JobView?> FindAsync(Guid id)
+    {
+        var response = await Api.GetAsync($"/api/jobs/{id}");
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound) return null;
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JobView>(JobJson.Options);
+    }
+
+    /// <summary>Polls the job API until the job matches; fails with the job and the processes' output on timeout.</summary>
+    public async Task<JobView> WaitForAsync(Guid id, Func<JobView, bool> condition, TimeSpan timeout, params DotnetProcess[] watch)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var job = await FindAsync(id);
+            if (job is not null && condition(job)) return job;
+            if (Process.HasExited) Assert.Fail($"the Scheduler exited while job {id} was awaited:\n{Process.Output}");
+            if (watch.FirstOrDefault(p => p.HasExited) is { } exited) Assert.Fail($"a process exited while job {id} was awaited:\n{exited.Output}");
+            if (DateTime.UtcNow > deadline)
+                Assert.Fail($"job {id} did not get there within {timeout}: {JsonSerializer.Serialize(job, JobJson.Options)}\n" +
+                    string.Join("\n---\n", new[] { Process }.Concat(watch).Select(p => p.Output)));
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>
+    /// Publishes an event of a job nobody else knows and waits until the Scheduler has recorded it: the Scheduler takes
+    /// its events one at a time, in order, so every event published before this call has been handled too.
+    /// </summary>
+    public async Task WaitForEarlierEventsAsync()
+    {
+        var probe = Guid.NewGuid();
+        await Broker.PublishAsync(new JobFailed(probe, nameof(TrainModel), new BlobLocation("artifacts", $"probe/{probe}"), "probe"));
+        await WaitForAsync(probe, j => j.Status == JobStatus.Failed, TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>The copies of the job's command waiting in its kind's queue, as sent (nobody may consume it meanwhile).</summary>
+    public async Task<List<JsonElement>> QueuedCommandsAsync(string kind, Guid jobId)
+    {
+        var commands = new List<JsonElement>();
+        foreach (var message in await Broker.ReadAllAsync(Messaging.JobQueues.NameOf(kind)))
+        {
+            var command = JsonDocument.Parse(message.Body).RootElement.GetProperty("message");
+            if (command.GetProperty("jobId").GetGuid() == jobId) commands.Add(command.Clone());
+        }
+        return commands;
+    }
+
+    /// <summary>Waits until the kind's queue holds this many copies of the job's command.</summary>
+    public async Task WaitForQueuedCommandsAsync(string kind, Guid jobId, int copies, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while ((await QueuedCommandsAsync(kind, jobId)).Count < copies)
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail($"{kind} {jobId} was not sent {copies} time(s) within {timeout}:\n{Process.Output}");
+            await Task.Delay(200);
+        }
+    }
+
+    /// <summary>Accepted jobs' ids.</summary>
+    public async Task<Guid> SubmitAcceptedAsync(string kind, object parameters, Guid? jobId = null)
+    {
+        var response = await SubmitAsync(kind, parameters, jobId);
+        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JobAccepted>(JobJson.Options))!.Id;
+    }
+
+    public async Task<T?> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
+    {
+        await using var command = Database.CreateCommand(sql);
+        foreach (var (parameter, value) in parameters) command.Parameters.AddWithValue(parameter, value);
+        return await command.ExecuteScalarAsync() is T value2 ? value2 : default;
+    }
+
+    private async Task StartProcessAsync()
+    {
+        Api?.Dispose();
+        (Process, Api) = await services.StartOtherSchedulerAsync(settings);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Process?.Dispose();
+        Api?.Dispose();
+        await Broker.DisposeAsync();
+        await Database.DisposeAsync();
+        try
+        {
+            await LocalServices.RunAsync(null, "rabbitmqctl", "delete_vhost", vhost);
+            await using var admin = NpgsqlDataSource.Create(adminConnection);
+            await using var drop = admin.CreateCommand($"drop database if exists {name} with (force)");
+            await drop.ExecuteNonQueryAsync();
+        }
+        catch (Exception error) when (error is InvalidOperationException or NpgsqlException)
+        {
+            // Leftovers are harmless (a private server may be stopped already); each spec makes its own.
+        }
+    }
+}
