@@ -1,0 +1,9 @@
+namespace VaeFaces.Cli.Pipeline;
+
+/// <summary>OUT/summary.json of a run that failed: which job and why, and no figures, so it never reads like a result.</summary>
+public sealed record PipelineFailure(string FailedJob, string Error)
+{
+    public string Status => "Failed";
+
+    public static PipelineFailure Of(JobFailedException failed) => new(failed.Kind, failed.Reason);
+}
