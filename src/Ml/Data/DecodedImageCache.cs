@@ -23,10 +23,18 @@ public sealed class DecodedImageCache(string cacheDirectory)
         {
             Build(dataset, images, size, skipBadImages, dataPath, indexPath, progress, cancellationToken);
         }
+        // The last use, by which a size limit evicts the least recently used entry (see Entries).
+        File.SetLastWriteTimeUtc(dataPath, DateTime.UtcNow);
         var index = JsonSerializer.Deserialize<CacheIndex>(File.ReadAllText(indexPath))!;
         var kept = new HashSet<string>(index.Files, StringComparer.Ordinal);
         return new DecodedImages(dataPath, images.Where(i => kept.Contains(i.File)).ToList(), size, index.Skipped);
     }
+
+    /// <summary>The entries in a cache folder, each its paths: the decoded images first (whose time is its last use), then its index.</summary>
+    public static IEnumerable<string[]> Entries(string cacheDirectory) =>
+        Directory.Exists(cacheDirectory)
+            ? Directory.EnumerateFiles(cacheDirectory, "*.rgb").Select(data => new[] { data, Path.ChangeExtension(data, ".json") })
+            : [];
 
     private const int Chunk = 512;
 

@@ -71,7 +71,7 @@ public sealed class JobRunner(IBlobStore store, RunningJobs runningJobs, IOption
         }
 
         var progress = new ProgressPublisher(context, command.JobId, kind, options.Value.ProgressInterval);
-        var job = new JobWorkspace(store, options.Value, logger, progress, command.Output, token);
+        using var job = new JobWorkspace(store, options.Value, logger, progress, command.Output, token);
         var manifest = new JobManifest
         {
             Kind = kind,
