@@ -20,5 +20,6 @@ public sealed record ComputeLatentStatistics : IJobCommand
         errors.Location(Dataset);
         errors.Split(Split);
         errors.AtLeast(BatchSize, 1);
+        errors.AtMost(BatchSize, JobLimits.BatchSize);
     }
 }

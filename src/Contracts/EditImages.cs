@@ -24,9 +24,10 @@ public sealed record EditImages : IJobCommand
         errors.Location(Vectors);
         errors.Location(Input);
         errors.NotEmpty(Edits, "must name at least one attribute and magnitude");
-        if (Edits?.Values.Any(magnitude => !double.IsFinite(magnitude)) == true) errors.Add(nameof(Edits), "magnitudes must be finite numbers");
+        errors.Magnitudes(Edits?.Values, nameof(Edits));
         if (Split is not null) errors.Split(Split);
         errors.AtLeast(BatchSize, 1);
+        errors.AtMost(BatchSize, JobLimits.BatchSize);
         errors.Between(JpegQuality, 1, 100);
     }
 }

@@ -22,7 +22,10 @@ public sealed record ExploreAttributes : IJobCommand
         errors.Location(Model);
         errors.Location(Vectors);
         errors.Location(Dataset);
-        errors.Between(Images, 1, 64);
+        errors.Between(Images, 1, JobLimits.ExploreImages);
         errors.NotEmpty(Magnitudes, "must not be empty");
+        if (Magnitudes?.Count > JobLimits.ExploreMagnitudes) errors.Add(nameof(Magnitudes), $"must hold at most {JobLimits.ExploreMagnitudes} values (got {Magnitudes.Count})");
+        errors.Magnitudes(Magnitudes);
+        errors.Magnitudes(CombinedEdit?.Values, nameof(CombinedEdit));
     }
 }

@@ -25,5 +25,6 @@ public sealed record ExtractAttributeVectors : IJobCommand
             errors.Add(nameof(EvaluationSplit), "must differ from FitSplit: never evaluate on the split the vectors were fitted on");
         errors.AtLeast(MinCount, 1);
         errors.AtLeast(BatchSize, 1);
+        errors.AtMost(BatchSize, JobLimits.BatchSize);
     }
 }

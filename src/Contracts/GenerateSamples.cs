@@ -16,6 +16,6 @@ public sealed record GenerateSamples : IJobCommand
     {
         errors.Location(Model);
         errors.Location(Statistics);
-        errors.Between(Count, 1, 1024);
+        errors.Between(Count, 1, JobLimits.Samples);
     }
 }

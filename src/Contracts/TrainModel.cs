@@ -46,16 +46,22 @@ public sealed record TrainModel : IJobCommand
         errors.Location(Dataset);
         errors.OneOf(ImageSize, ImageSizes);
         errors.AtLeast(LatentDim, 1);
+        errors.AtMost(LatentDim, JobLimits.LatentDim);
         errors.AtLeast(Epochs, 1);
+        errors.AtMost(Epochs, JobLimits.Epochs);
         errors.AtLeast(BatchSize, 1);
+        errors.AtMost(BatchSize, JobLimits.BatchSize);
         errors.OneOf(Optimizer, Optimizers);
         errors.Fraction(LearningRate);
         errors.OneOf(LrSchedule, LrSchedules);
         errors.Fraction(LrDecay);
         errors.AtLeast(LrStepEpochs, 1);
+        errors.AtMost(LrStepEpochs, JobLimits.Epochs);
         errors.NotNegative(KlWeight);
         errors.NotNegative(KlWarmupEpochs);
+        errors.AtMost(KlWarmupEpochs, JobLimits.Epochs);
         errors.AtLeast(EarlyStoppingPatience, 0);
+        errors.AtMost(EarlyStoppingPatience, JobLimits.Epochs);
         errors.AtLeast(CheckpointEverySteps, 1);
         errors.NotNegative(GradientClipNorm);
     }

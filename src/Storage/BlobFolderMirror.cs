@@ -38,6 +38,8 @@ internal sealed class BlobFolderMirror(BlobServiceClient service, string cacheDi
         var partial = Path.Combine(root, "partial");
         var indexPath = Path.Combine(root, BlobFolderIndex.FileName);
         Directory.CreateDirectory(root);
+        // The last use, by which a size limit evicts the least recently used folder (see Entries).
+        Directory.SetLastWriteTimeUtc(root, DateTime.UtcNow);
         await using var folderLock = await ExclusiveFile.OpenAsync(Path.Combine(root, ".lock"), cancellationToken);
 
         // Downloads of a killed process.
@@ -68,9 +70,25 @@ internal sealed class BlobFolderMirror(BlobServiceClient service, string cacheDi
         if (wanted.Count == 0) return files;
 
         Directory.CreateDirectory(partial);
-        await DownloadAsync(location.Container, wanted, files, partial, indexPath, current, cancellationToken);
-        Directory.Delete(partial, recursive: true);
+        try
+        {
+            await DownloadAsync(location.Container, wanted, files, partial, indexPath, current, cancellationToken);
+        }
+        finally
+        {
+            // Also when a download failed (a full disk, storage down): no half-downloaded files are left behind.
+            Directory.Delete(partial, recursive: true);
+        }
         return files;
+    }
+
+    /// <summary>The mirrored folders in a cache folder, each an entry whose time is its last use.</summary>
+    public static IEnumerable<string> Entries(string cacheDirectory)
+    {
+        var blobs = Path.Combine(cacheDirectory, "blobs");
+        return Directory.Exists(blobs)
+            ? Directory.EnumerateDirectories(blobs).SelectMany(Directory.EnumerateDirectories).SelectMany(Directory.EnumerateDirectories)
+            : [];
     }
 
     /// <summary>cacheDirectory/blobs/endpoint/container/first 32 hex digits of the prefix's SHA-256.</summary>

@@ -25,6 +25,9 @@ public static class BlobStores
     public static AzureBlobStore Azure(string? connectionString, string? accountUrl, string cacheDirectory) =>
         new(BlobServiceClients.Create(connectionString, accountUrl), cacheDirectory);
 
+    /// <summary>The dataset folders an Azure store mirrored under a cache folder, for a size limit to evict.</summary>
+    public static IEnumerable<string> MirroredFolders(string cacheDirectory) => BlobFolderMirror.Entries(cacheDirectory);
+
     /// <summary>Azure Blob for writing (an upload): no cache folder, so it makes no local folders.</summary>
     public static AzureBlobStore AzureForUpload(string? connectionString, string? accountUrl) =>
         new(BlobServiceClients.Create(connectionString, accountUrl), cacheDirectory: null);

@@ -13,6 +13,12 @@ public sealed class WorkerOptions
     /// <summary>Decoded-image cache shared by jobs and processes on this machine.</summary>
     public string CacheDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "vaefaces-cache");
 
+    /// <summary>
+    /// Size limit of CacheDirectory in GiB; least recently used entries no running job holds are deleted beyond it.
+    /// 20 GiB holds full CelebA decoded at 112 px (7.6 GB) and at 64 px, plus its mirrored JPEGs (1.4 GB).
+    /// </summary>
+    public double CacheLimitGb { get; set; } = 20;
+
     /// <summary>Jobs this worker runs at once; a GPU worker takes one at a time.</summary>
     public int ConcurrentJobs { get; set; } = 1;
 

@@ -71,6 +71,65 @@ public class PipelineSpecs(SyntheticFacesFixture faces)
         Assert.All(edited.Images, i => Assert.Equal(Split.Test, i.Split));
     }
 
+    [Fact]
+    public async Task A_failed_pipeline_says_which_job_failed_and_why_with_no_figures_and_no_stack_trace()
+    {
+        var dataset = faces.CopyDataset();
+        var image = CelebADataset.Open(dataset).ImagesIn(Split.Train)[4];
+        File.Delete(Path.Combine(dataset, CelebAAttributes.ImageFolder, image.File));
+        var output = Path.Combine(faces.Root, $"failed-{Guid.NewGuid():N}");
+
+        using var process = DotnetProcess.Cli("pipeline", "--dataset", dataset, "--out", output, "--image-size", "64", "--epochs", "1", "--edit", "Smiling=2");
+        Assert.Equal(1, await process.WaitAsync(TimeSpan.FromMinutes(3)));
+
+        var expected = $"img_align_celeba/{image.File} (list_attr_celeba.txt line {image.AttributeLine}): image file not found";
+        using var summary = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "summary.json")));
+        var root = summary.RootElement;
+        Assert.Equal("Failed", root.GetProperty("status").GetString());
+        Assert.Equal("TrainModel", root.GetProperty("failed_job").GetString());
+        Assert.Contains(expected, root.GetProperty("error").GetString());
+        foreach (var figure in new[] { "val_recon_mse", "baseline_recon_mse", "recon_to_baseline_ratio", "attribute_auc" })
+            Assert.False(root.TryGetProperty(figure, out _), $"a failure summary holds {figure}: {root}");
+        // An input error is one clear line: no stack frames in the log.
+        Assert.Contains(expected, process.Output);
+        // (The console logger writes an exception on the log line: "... DatasetException: ...    at VaeFaces.Ml...".)
+        Assert.DoesNotContain(" at VaeFaces.", process.Output);
+        Assert.DoesNotContain(nameof(DatasetException), process.Output);
+    }
+
+    [Fact]
+    public async Task An_edit_on_an_attribute_with_too_few_positives_is_refused_before_training()
+    {
+        var dataset = faces.CopyDataset();
+        var attributes = Path.Combine(dataset, CelebAAttributes.AttributeFile);
+        AttributeTable table;
+        using (var reader = new StreamReader(attributes)) table = CelebAAttributeFile.Parse(reader, CelebAAttributes.AttributeFile);
+        var eyeglasses = table.IndexOf("Eyeglasses");
+        var train = CelebADataset.Open(dataset).ImagesIn(Split.Train).Select(i => i.File).ToHashSet();
+        var positives = 0;
+        for (var row = 0; row < table.Files.Count; row++)
+        {
+            if (!train.Contains(table.Files[row])) continue;
+            table.Values[row][eyeglasses] = (sbyte)(positives < 3 ? 1 : -1);
+            positives++;
+        }
+        using (var writer = new StreamWriter(attributes)) CelebAAttributeFile.Write(writer, table);
+        var output = Path.Combine(faces.Root, $"refused-{Guid.NewGuid():N}");
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var process = DotnetProcess.Cli("pipeline", "--dataset", dataset, "--out", output, "--image-size", "64", "--epochs", "3",
+            "--edit", "Smiling=2,Eyeglasses=-2");
+        Assert.Equal(1, await process.WaitAsync(TimeSpan.FromMinutes(5)));
+
+        Assert.False(Directory.Exists(Path.Combine(output, "model")), "training started:\n" + process.Output);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"refused after {clock.Elapsed}");
+        Assert.Contains("EditImages refused before any job started", process.Output);
+        using var summary = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "summary.json")));
+        Assert.Equal("EditImages", summary.RootElement.GetProperty("failed_job").GetString());
+        Assert.Matches("^Edits: Eyeglasses will get no attribute vector: 3 positives and [0-9]+ negatives in the train split; " +
+            "it needs at least 20 positives and 20 negatives$", summary.RootElement.GetProperty("error").GetString());
+    }
+
     private static void AssertNotBlank(string png)
     {
         using var bitmap = SKBitmap.Decode(png);

@@ -96,7 +96,7 @@ public sealed class PipelineCommand : AsyncCommand<PipelineCommand.Settings>
         catch (JobFailedException failed)
         {
             AnsiConsole.MarkupLine($"[red]{Markup.Escape(failed.Message)}[/]");
-            await PipelineRunner.WriteAsync(settings.Output, new PipelineSummary { Error = failed.Message });
+            await PipelineRunner.WriteAsync(settings.Output, PipelineFailure.Of(failed));
             return 1;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -26,9 +26,10 @@ public sealed class SoakCommand : AsyncCommand<SoakCommand.Settings>
         [CommandOption("--report"), Description("Markdown file the results are appended to.")] public string Report { get; init; } = "docs/soak.md";
     }
 
-    private sealed record RunResult(int Run, int Seed, int ExitCode, double Seconds, PipelineSummary? Summary)
+    /// <summary>One run: its summary when it succeeded, else why it failed.</summary>
+    private sealed record RunResult(int Run, int Seed, int ExitCode, double Seconds, PipelineSummary? Summary, string? Error)
     {
-        public bool Clean => ExitCode == 0 && Summary is { Error: null, SkippedSteps: 0, Rollbacks: 0 };
+        public bool Clean => ExitCode == 0 && Summary is { SkippedSteps: 0, Rollbacks: 0 };
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -46,9 +47,9 @@ public sealed class SoakCommand : AsyncCommand<SoakCommand.Settings>
             var result = await RunOnceAsync(demo, run, cancellationToken);
             results.Add(result);
             var eta = TimeSpan.FromSeconds(clock.Elapsed.TotalSeconds / run * (settings.Runs - run));
-            var figures = result.Summary is { Error: null } s
+            var figures = result.Summary is { } s
                 ? $"val recon {s.ValReconMse:0.00000}, skipped steps {s.SkippedSteps}, rollbacks {s.Rollbacks}"
-                : result.Summary?.Error ?? $"exit code {result.ExitCode}";
+                : result.Error ?? $"exit code {result.ExitCode}";
             AnsiConsole.MarkupLine($"run {run}/{settings.Runs} (seed {result.Seed}): {(result.ExitCode == 0 ? "[green]ok[/]" : "[red]failed[/]")} " +
                 $"in {result.Seconds:0}s, {Markup.Escape(figures)}; ETA {eta:hh\\:mm\\:ss}");
         }
@@ -88,10 +89,10 @@ public sealed class SoakCommand : AsyncCommand<SoakCommand.Settings>
             await Task.WhenAll(copyOut, copyErr);
         }
         var summaryFile = Path.Combine(output, "summary.json");
-        var summary = File.Exists(summaryFile)
-            ? JsonSerializer.Deserialize<PipelineSummary>(await File.ReadAllTextAsync(summaryFile, cancellationToken), PipelineSummary.Json)
-            : null;
-        return new RunResult(run, seed, process.ExitCode, clock.Elapsed.TotalSeconds, summary);
+        var json = File.Exists(summaryFile) ? await File.ReadAllTextAsync(summaryFile, cancellationToken) : null;
+        var failure = json is not null && process.ExitCode != 0 ? JsonSerializer.Deserialize<PipelineFailure>(json, PipelineSummary.Json) : null;
+        var summary = json is not null && process.ExitCode == 0 ? JsonSerializer.Deserialize<PipelineSummary>(json, PipelineSummary.Json) : null;
+        return new RunResult(run, seed, process.ExitCode, clock.Elapsed.TotalSeconds, summary, failure?.Error);
     }
 
     private static async Task AppendReportAsync(Settings settings, string machine, List<RunResult> results, CancellationToken cancellationToken)
@@ -104,11 +105,11 @@ public sealed class SoakCommand : AsyncCommand<SoakCommand.Settings>
         text.AppendLine($"Machine: {machine}. Each run: `vaefaces train` in a new process, demo settings, {settings.Epochs} epochs, {settings.Faces} faces, " +
             $"seeds {results[0].Seed}..{results[^1].Seed}. Median run {F(seconds[seconds.Count / 2], "0")} s.");
         text.AppendLine();
-        var recon = results.Where(r => r.Summary is { Error: null }).Select(r => r.Summary!.ValReconMse).DefaultIfEmpty(double.NaN).ToList();
+        var recon = results.Where(r => r.Summary is not null).Select(r => r.Summary!.ValReconMse).DefaultIfEmpty(double.NaN).ToList();
         text.AppendLine($"Runs with skipped steps: {results.Count(r => r.Summary?.SkippedSteps > 0)}; with rollbacks: {results.Count(r => r.Summary?.Rollbacks > 0)}. " +
             $"Val recon MSE: {F(recon.Min(), "0.00000")} to {F(recon.Max(), "0.00000")}.");
         foreach (var failure in results.Where(r => r.ExitCode != 0))
-            text.AppendLine($"- run {failure.Run} (seed {failure.Seed}): {failure.Summary?.Error ?? $"exit code {failure.ExitCode}"}");
+            text.AppendLine($"- run {failure.Run} (seed {failure.Seed}): {failure.Error ?? $"exit code {failure.ExitCode}"}");
         await MarkdownReport.AppendAsync(settings.Report, "# Soak runs\n\nAppended by `./vaefaces soak`; each section is one soak.\n",
             text.ToString(), cancellationToken);
         AnsiConsole.MarkupLine($"appended to {Markup.Escape(settings.Report)}");

@@ -30,6 +30,8 @@ public sealed class PipelineRunner(JobClient jobs)
         var output = LocalLocations.Of(settings.Output);
         var summary = new PipelineSummary();
         var inputs = new PipelineInputs(LocalLocations.Of(settings.Dataset));
+        var edits = PipelineCheck.Run(settings, Plan(settings, steps, output, inputs), line => AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(line)}[/]"));
+        settings = settings with { Edits = edits ?? settings.Edits };
         var modelJob = Guid.Empty;
         foreach (var kind in steps)
         {
@@ -47,6 +49,18 @@ public sealed class PipelineRunner(JobClient jobs)
         return summary;
     }
 
+    /// <summary>Every step's command as it will be sent (the JobIds are not yet known), for checking before the first starts.</summary>
+    private static List<IJobCommand> Plan(PipelineSettings settings, IEnumerable<string> steps, BlobLocation output, PipelineInputs inputs)
+    {
+        var plan = new List<IJobCommand>();
+        foreach (var kind in steps)
+        {
+            plan.Add(Customize(JobPipeline.Command(kind, inputs, Guid.NewGuid(), output.Child(Folders[kind])), settings, new PipelineSummary()));
+            inputs = inputs.After(plan[^1]);
+        }
+        return plan;
+    }
+
     /// <summary>The pipeline's own choices on top of each step's defaults.</summary>
     private static IJobCommand Customize(IJobCommand command, PipelineSettings settings, PipelineSummary summary)
     {
@@ -59,7 +73,7 @@ public sealed class PipelineRunner(JobClient jobs)
             ExtractAttributeVectors c => c with { SkipBadImages = skipBadImages },
             // Only attributes that got a vector: a small dataset may lack positives for some.
             ExploreAttributes c => c with { CombinedEdit = c.CombinedEdit.Where(e => summary.AttributeAuc.ContainsKey(e.Key)).ToDictionary() },
-            EditImages c => c with { Edits = settings.Edits, Split = "test", SkipBadImages = skipBadImages },
+            EditImages c => c with { Edits = settings.Edits ?? PipelineSettings.DefaultEdits, Split = "test", SkipBadImages = skipBadImages },
             _ => command,
         };
     }
@@ -81,7 +95,8 @@ public sealed class PipelineRunner(JobClient jobs)
         }
     }
 
-    public static async Task WriteAsync(string outputFolder, PipelineSummary summary)
+    /// <summary>Writes OUT/summary.json: a <see cref="PipelineSummary"/> or a <see cref="PipelineFailure"/>.</summary>
+    public static async Task WriteAsync<T>(string outputFolder, T summary)
     {
         Directory.CreateDirectory(outputFolder);
         await File.WriteAllTextAsync(Path.Combine(outputFolder, "summary.json"),

@@ -8,6 +8,8 @@ public sealed class PipelineSummary
 {
     public static readonly JsonSerializerOptions Json = new(JobJson.Indented) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
+    /// <summary>A summary with figures is only written for a run that succeeded; a failed run writes <see cref="PipelineFailure"/>.</summary>
+    public string Status => "Succeeded";
     public double ValReconMse { get; set; }
     public double BaselineReconMse { get; set; }
     public double ReconToBaselineRatio => BaselineReconMse > 0 ? Math.Round(ValReconMse / BaselineReconMse, 4) : double.NaN;
@@ -19,5 +21,4 @@ public sealed class PipelineSummary
     public int SkippedSteps { get; set; }
     public int Rollbacks { get; set; }
     public double WallSeconds { get; set; }
-    public string? Error { get; set; }
 }

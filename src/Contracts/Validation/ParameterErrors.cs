@@ -33,6 +33,30 @@ public sealed class ParameterErrors
         if (value < minimum || value > maximum) Add(field, $"must be between {minimum} and {maximum} (got {value})");
     }
 
+    public void AtMost(int value, int maximum, [CallerArgumentExpression(nameof(value))] string field = "")
+    {
+        if (value > maximum) Add(field, $"must be at most {maximum} (got {value})");
+    }
+
+    public void AtMost(double value, double maximum, [CallerArgumentExpression(nameof(value))] string field = "")
+    {
+        if (value > maximum) Add(field, $"must be at most {maximum} (got {value})");
+    }
+
+    /// <summary>Edit magnitudes: finite and at most <see cref="JobLimits.Magnitude"/> either way.</summary>
+    public void Magnitudes(IEnumerable<double>? values, [CallerArgumentExpression(nameof(values))] string field = "")
+    {
+        foreach (var magnitude in values ?? [])
+        {
+            var problem = !double.IsFinite(magnitude) ? "magnitudes must be finite numbers"
+                : Math.Abs(magnitude) > JobLimits.Magnitude ? $"magnitudes must be between -{JobLimits.Magnitude} and {JobLimits.Magnitude} (got {magnitude})"
+                : null;
+            if (problem is null) continue;
+            Add(field, problem);
+            return;
+        }
+    }
+
     /// <summary>(0, 1]: learning rates and decay factors.</summary>
     public void Fraction(double value, [CallerArgumentExpression(nameof(value))] string field = "")
     {

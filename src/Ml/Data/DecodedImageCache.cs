@@ -23,10 +23,18 @@ public sealed class DecodedImageCache(string cacheDirectory)
         {
             Build(dataset, images, size, skipBadImages, dataPath, indexPath, progress, cancellationToken);
         }
+        // The last use, by which a size limit evicts the least recently used entry (see Entries).
+        File.SetLastWriteTimeUtc(dataPath, DateTime.UtcNow);
         var index = JsonSerializer.Deserialize<CacheIndex>(File.ReadAllText(indexPath))!;
         var kept = new HashSet<string>(index.Files, StringComparer.Ordinal);
         return new DecodedImages(dataPath, images.Where(i => kept.Contains(i.File)).ToList(), size, index.Skipped);
     }
+
+    /// <summary>The entries in a cache folder, each its paths: the decoded images first (whose time is its last use), then its index.</summary>
+    public static IEnumerable<string[]> Entries(string cacheDirectory) =>
+        Directory.Exists(cacheDirectory)
+            ? Directory.EnumerateFiles(cacheDirectory, "*.rgb").Select(data => new[] { data, Path.ChangeExtension(data, ".json") })
+            : [];
 
     private const int Chunk = 512;
 
@@ -38,6 +46,30 @@ public sealed class DecodedImageCache(string cacheDirectory)
         var errors = new List<string>();
         // Written under temporary names and renamed, so a killed process never leaves a cache that looks complete.
         var temporary = dataPath + $".{Environment.ProcessId}.tmp";
+        try
+        {
+            Decode(dataset, images, size, skipBadImages, temporary, bytesPerImage, kept, errors, progress, cancellationToken);
+            if (errors.Count > 0 && !skipBadImages)
+            {
+                throw new DatasetException(dataset.Root, null, errors[0] + (errors.Count > 1
+                    ? $" (and {errors.Count - 1} more bad images; set skip-bad-images to skip them)"
+                    : " (set skip-bad-images to skip bad images)"));
+            }
+            File.WriteAllText(indexPath + ".tmp", JsonSerializer.Serialize(new CacheIndex(size, kept.ToArray(), errors.Count)));
+            File.Move(temporary, dataPath, overwrite: true);
+            File.Move(indexPath + ".tmp", indexPath, overwrite: true);
+        }
+        finally
+        {
+            // A failed decode (bad image, cancelled, disk full) leaves nothing behind; after success both are moved already.
+            File.Delete(temporary);
+            File.Delete(indexPath + ".tmp");
+        }
+    }
+
+    private static void Decode(CelebADataset dataset, IReadOnlyList<DatasetImage> images, int size, bool skipBadImages, string temporary,
+        int bytesPerImage, List<string> kept, List<string> errors, IProgress<int>? progress, CancellationToken cancellationToken)
+    {
         using (var output = File.Create(temporary))
         {
             // Decoded in parallel chunks and written in order, so memory stays bounded for the full 200k-image CelebA.
@@ -62,17 +94,6 @@ public sealed class DecodedImageCache(string cacheDirectory)
                 progress?.Report(start + count);
             }
         }
-
-        if (errors.Count > 0 && !skipBadImages)
-        {
-            File.Delete(temporary);
-            throw new DatasetException(dataset.Root, null, errors[0] + (errors.Count > 1
-                ? $" (and {errors.Count - 1} more bad images; set skip-bad-images to skip them)"
-                : " (set skip-bad-images to skip bad images)"));
-        }
-        File.WriteAllText(indexPath + ".tmp", JsonSerializer.Serialize(new CacheIndex(size, kept.ToArray(), errors.Count)));
-        File.Move(temporary, dataPath, overwrite: true);
-        File.Move(indexPath + ".tmp", indexPath, overwrite: true);
     }
 
     private static string? DecodeOne(CelebADataset dataset, DatasetImage image, int size, Span<byte> rgb)

@@ -14,6 +14,7 @@ public sealed unsafe class DecodedImages : IDisposable
 
     internal DecodedImages(string path, IReadOnlyList<DatasetImage> images, int size, int skipped)
     {
+        Path = path;
         Images = images;
         Size = size;
         Skipped = skipped;
@@ -24,6 +25,8 @@ public sealed unsafe class DecodedImages : IDisposable
         pixels = start + view.PointerOffset;
     }
 
+    /// <summary>The cache file the images are mapped from.</summary>
+    public string Path { get; }
     public IReadOnlyList<DatasetImage> Images { get; }
     public int Count => Images.Count;
     public int Size { get; }

@@ -22,10 +22,9 @@ public static class AttributeVectors
                 var row = codes.MeanRow(n);
                 for (var d = 0; d < codes.Dim; d++) target[d] += row[d];
             }
-            if (positives < minCount || negatives < minCount)
+            if (WhyNoVector(positives, negatives, minCount) is { } reason)
             {
-                skipped.Add(new SkippedAttribute(names[a], positives, negatives,
-                    $"needs at least {minCount} positives and {minCount} negatives"));
+                skipped.Add(new SkippedAttribute(names[a], positives, negatives, reason));
                 continue;
             }
             var vector = new float[codes.Dim];
@@ -33,6 +32,26 @@ public static class AttributeVectors
             vectors.Add(new AttributeVector(names[a], vector, positives, negatives, Norm(vector)));
         }
         return new AttributeVectorSet(vectors, skipped);
+    }
+
+    /// <summary>Why an attribute with these counts gets no vector, or null when it gets one.</summary>
+    public static string? WhyNoVector(int positives, int negatives, int minCount) =>
+        positives < minCount || negatives < minCount ? $"needs at least {minCount} positives and {minCount} negatives" : null;
+
+    /// <summary>
+    /// The attributes that <see cref="Fit"/> would skip on these rows, by the same rule, from the labels alone: a pipeline
+    /// checks its edits with it before training (bad images skipped later can only lower the counts).
+    /// </summary>
+    public static IReadOnlyList<SkippedAttribute> Unfittable(IReadOnlyList<sbyte[]> attributes, IReadOnlyList<string> names, int minCount)
+    {
+        var skipped = new List<SkippedAttribute>();
+        for (var a = 0; a < names.Count; a++)
+        {
+            var positives = attributes.Count(row => row[a] > 0);
+            var negatives = attributes.Count - positives;
+            if (WhyNoVector(positives, negatives, minCount) is { } reason) skipped.Add(new SkippedAttribute(names[a], positives, negatives, reason));
+        }
+        return skipped;
     }
 
     public static double Norm(ReadOnlySpan<float> vector)

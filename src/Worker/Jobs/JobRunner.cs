@@ -71,7 +71,7 @@ public sealed class JobRunner(IBlobStore store, RunningJobs runningJobs, IOption
         }
 
         var progress = new ProgressPublisher(context, command.JobId, kind, options.Value.ProgressInterval);
-        var job = new JobWorkspace(store, options.Value, logger, progress, command.Output, token);
+        using var job = new JobWorkspace(store, options.Value, logger, progress, command.Output, token);
         var manifest = new JobManifest
         {
             Kind = kind,
@@ -112,11 +112,12 @@ public sealed class JobRunner(IBlobStore store, RunningJobs runningJobs, IOption
         catch (Exception error)
         {
             var reason = Reason(error);
-            logger.LogError(error, "{Kind} {JobId} failed: {Reason}", kind, command.JobId, reason);
+            // Bad input is one clear line; a stack trace is for a bug.
+            logger.LogError(IsInputError(error) ? null : error, "{Kind} {JobId} failed: {Reason}", kind, command.JobId, reason);
             await EndAsync(command, job, manifest, JobStatus.Failed, reason);
             await context.Publish(new JobFailed(command.JobId, kind, command.Output, reason), CancellationToken.None);
             // Bad input is final; anything else also faults the message so it lands in the error queue with its trace.
-            if (error is DatasetException or JobInputException or TrainingDivergedException) return;
+            if (IsInputError(error)) return;
             throw;
         }
 
@@ -185,6 +186,9 @@ public sealed class JobRunner(IBlobStore store, RunningJobs runningJobs, IOption
 
     private Task WriteManifestAsync(BlobLocation output, JobManifest manifest, CancellationToken token) =>
         store.UploadBytesAsync(output.Child(JobManifest.FileName), JobJson.Serialize(manifest), token);
+
+    /// <summary>Failures the job's input explains (its data, its parameters, a diverging training): final, and no bug.</summary>
+    private static bool IsInputError(Exception error) => error is DatasetException or JobInputException or TrainingDivergedException;
 
     private static string Reason(Exception error) => error switch
     {

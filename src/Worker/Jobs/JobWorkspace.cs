@@ -6,14 +6,21 @@ using VaeFaces.Ml.Data;
 using VaeFaces.Ml.Model;
 using VaeFaces.Ml.Training;
 using VaeFaces.Storage;
+using VaeFaces.Worker.Caching;
 using VaeFaces.Worker.Training;
 
 namespace VaeFaces.Worker.Jobs;
 
-/// <summary>What a running job works with: its store, progress, inputs (lineage), outputs, metrics and timings.</summary>
+/// <summary>
+/// What a running job works with: its store, progress, inputs (lineage), outputs, metrics and timings. The cache entries
+/// it reads (a mirrored dataset, decoded images) are held until it is disposed, so the cache's size limit spares them.
+/// </summary>
 public sealed class JobWorkspace(IBlobStore store, WorkerOptions options, ILogger logger, IProgress<WorkProgress> progress,
-    BlobLocation output, CancellationToken cancellationToken)
+    BlobLocation output, CancellationToken cancellationToken) : IDisposable
 {
+    private readonly CacheLimit cache = CacheLimit.For(options);
+    private readonly List<IDisposable> held = [];
+
     public IBlobStore Store { get; } = store;
     public ILogger Logger { get; } = logger;
     public IProgress<WorkProgress> Progress { get; } = progress;
@@ -50,6 +57,13 @@ public sealed class JobWorkspace(IBlobStore store, WorkerOptions options, ILogge
     public async Task<CelebADataset> OpenDatasetAsync(BlobLocation location)
     {
         var folder = await Store.GetLocalFolderAsync(location, CancellationToken);
+        if (cache.Hold(folder) is { } hold)
+        {
+            held.Add(hold);
+            // Evicted between the download and the hold: fetched again, now held.
+            if (!Directory.Exists(folder)) folder = await Store.GetLocalFolderAsync(location, CancellationToken);
+            LimitCache();
+        }
         var dataset = CelebADataset.Open(folder);
         Inputs.Add(new JobInput("dataset", location, null, null));
         return dataset;
@@ -70,6 +84,9 @@ public sealed class JobWorkspace(IBlobStore store, WorkerOptions options, ILogge
             var stage = Stage($"decoding {name}", from, to);
             var decoded = new DecodedImageCache(options.CacheDirectory).Load(dataset, images, size, skipBadImages,
                 new SynchronousProgress<int>(done => stage.Report((double)done / images.Count)), CancellationToken);
+            // Mapped already, so even an eviction before the hold cannot take the pixels from under this job.
+            if (cache.Hold(decoded.Path) is { } hold) held.Add(hold);
+            LimitCache();
             if (decoded.Skipped > 0)
             {
                 Logger.LogWarning("Skipped {Skipped} bad images of {Name}", decoded.Skipped, name);
@@ -77,6 +94,17 @@ public sealed class JobWorkspace(IBlobStore store, WorkerOptions options, ILogge
             }
             return decoded;
         }, CancellationToken));
+
+    private void LimitCache()
+    {
+        foreach (var evicted in cache.Apply()) Logger.LogInformation("Cache over {Limit} GiB: deleted {Entry}, the least recently used", options.CacheLimitGb, evicted);
+    }
+
+    public void Dispose()
+    {
+        foreach (var hold in held) hold.Dispose();
+        held.Clear();
+    }
 
     /// <summary>Loads a trained model and records which job produced it.</summary>
     public async Task<VariationalAutoencoder> LoadModelAsync(BlobLocation location)

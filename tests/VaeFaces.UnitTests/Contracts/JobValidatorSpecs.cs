@@ -95,6 +95,51 @@ public class JobValidatorSpecs
             JobValidator.Validate(new GenerateSamples { JobId = Job, Model = Out, Statistics = Out, Output = Out, Count = 0 })["Count"]);
     }
 
+    public static TheoryData<IJobCommand, string, string> ResourceBombs() => new()
+    {
+        // 30000 images of 128 px: five 5.9 GB loader buffers; 43,691 overflows an int.
+        { TrainModel.Defaults with { JobId = Job, Dataset = Data, Output = Out, ImageSize = 128, BatchSize = 30_000 }, "BatchSize", "must be at most 4096 (got 30000)" },
+        { TrainModel.Defaults with { JobId = Job, Dataset = Data, Output = Out, BatchSize = 43_691 }, "BatchSize", "must be at most 4096 (got 43691)" },
+        // A GPU held for ever.
+        { TrainModel.Defaults with { JobId = Job, Dataset = Data, Output = Out, Epochs = 2_000_000_000 }, "Epochs", "must be at most 10000 (got 2000000000)" },
+        { TrainModel.Defaults with { JobId = Job, Dataset = Data, Output = Out, LatentDim = 1_000_000 }, "LatentDim", "must be at most 2048 (got 1000000)" },
+        { TrainModel.Defaults with { JobId = Job, Dataset = Data, Output = Out, LrStepEpochs = int.MaxValue }, "LrStepEpochs", $"must be at most 10000 (got {int.MaxValue})" },
+        { TrainModel.Defaults with { JobId = Job, Dataset = Data, Output = Out, KlWarmupEpochs = 1e12 }, "KlWarmupEpochs", $"must be at most 10000 (got {1e12})" },
+        { TrainModel.Defaults with { JobId = Job, Dataset = Data, Output = Out, EarlyStoppingPatience = 1_000_000 }, "EarlyStoppingPatience", "must be at most 10000 (got 1000000)" },
+        { new ComputeLatentStatistics { JobId = Job, Model = Out, Dataset = Data, Output = Out, BatchSize = 100_000 }, "BatchSize", "must be at most 4096 (got 100000)" },
+        { new ExtractAttributeVectors { JobId = Job, Model = Out, Dataset = Data, Output = Out, BatchSize = 100_000 }, "BatchSize", "must be at most 4096 (got 100000)" },
+        {
+            new EditImages { JobId = Job, Model = Out, Vectors = Out, Input = Data, Output = Out, Edits = new Dictionary<string, double> { ["Smiling"] = 2 }, BatchSize = 100_000 },
+            "BatchSize", "must be at most 4096 (got 100000)"
+        },
+        {
+            new EditImages { JobId = Job, Model = Out, Vectors = Out, Input = Data, Output = Out, Edits = new Dictionary<string, double> { ["Smiling"] = 1e9 } },
+            "Edits", $"magnitudes must be between -100 and 100 (got {1e9})"
+        },
+        {
+            new ExploreAttributes { JobId = Job, Model = Out, Vectors = Out, Dataset = Data, Output = Out, Magnitudes = [-1e6, 0, 1e6] },
+            "Magnitudes", $"magnitudes must be between -100 and 100 (got {-1e6})"
+        },
+        {
+            new ExploreAttributes { JobId = Job, Model = Out, Vectors = Out, Dataset = Data, Output = Out, Magnitudes = [.. Enumerable.Range(0, 1000).Select(i => i / 100.0)] },
+            "Magnitudes", "must hold at most 25 values (got 1000)"
+        },
+        {
+            new ExploreAttributes { JobId = Job, Model = Out, Vectors = Out, Dataset = Data, Output = Out, CombinedEdit = new Dictionary<string, double> { ["Male"] = double.NaN } },
+            "CombinedEdit", "magnitudes must be finite numbers"
+        },
+        { new GenerateSamples { JobId = Job, Model = Out, Statistics = Out, Output = Out, Count = 1_000_000 }, "Count", "must be between 1 and 1024 (got 1000000)" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ResourceBombs))]
+    public void Every_parameter_that_sizes_memory_or_time_has_an_upper_bound(IJobCommand command, string field, string problem)
+    {
+        var errors = JobValidator.Validate(command);
+        Assert.Equal([field], errors.Keys);
+        Assert.Equal([problem], errors[field]);
+    }
+
     [Fact]
     public void Describe_puts_every_problem_on_one_line()
     {

@@ -68,6 +68,20 @@ public class DecodedImageCacheSpecs
     }
 
     [Fact]
+    public void A_decode_that_fails_part_way_leaves_no_temporary_file()
+    {
+        var folder = TestImages.Folder(3);
+        var dataset = CelebADataset.Open(folder);
+        var cacheFolder = Path.Combine(folder, "cache");
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => new DecodedImageCache(cacheFolder).Load(dataset, dataset.Images, 64, false, null, cancelled.Token));
+
+        Assert.Empty(Directory.EnumerateFiles(cacheFolder, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public async Task Loader_serves_every_row_once_in_the_given_order()
     {
         var folder = TestImages.Folder(10);

@@ -98,6 +98,22 @@ public class JobCommandsSpecs
     }
 
     [Fact]
+    public void Oversized_parameters_are_refused_naming_each_field()
+    {
+        var (command, errors) = Build("TrainModel",
+            """{"dataset": "datasets/faces", "imageSize": 128, "batchSize": 30000, "epochs": 2000000000}""");
+        Assert.Null(command);
+        Assert.Equal(["parameters.BatchSize", "parameters.Epochs"], errors.Keys.Order());
+        Assert.Equal(["must be at most 4096 (got 30000)"], errors["parameters.BatchSize"]);
+        Assert.Equal(["must be at most 10000 (got 2000000000)"], errors["parameters.Epochs"]);
+
+        var (edit, editErrors) = Build("EditImages",
+            """{"model": "artifacts/m", "vectors": "artifacts/v", "input": "datasets/faces", "edits": {"Smiling": 1e9}}""");
+        Assert.Null(edit);
+        Assert.Equal(["parameters.Edits"], editErrors.Keys);
+    }
+
+    [Fact]
     public void A_value_of_the_wrong_type_is_named_by_its_path()
     {
         var (command, errors) = Build("TrainModel", """{"dataset": "datasets/faces", "epochs": "many"}""");
