@@ -200,4 +200,27 @@ public class JobValidatorSpecs
         {
             JobId = Job, Model = Made, Vectors = Made, Input = Data, Output = new(container, prefix), Edits = new Dictionary<string, double> { ["Smiling"] = 2 },
         }));
+
+    [Theory]
+    [MemberData(nameof(ValidCommands))]
+    public void Every_location_a_command_reads_is_among_its_input_locations(IJobCommand command)
+    {
+        var read = command.GetType().GetProperties()
+            .Where(p => p.PropertyType == typeof(BlobLocation) && p.Name != nameof(IJobCommand.Output))
+            .Select(p => (p.Name, (BlobLocation?)p.GetValue(command)));
+        Assert.Equal(read.Order(), command.InputLocations().Order());
+    }
+
+    [Theory]
+    [InlineData("data/faces", "data/faces", true)]
+    [InlineData("data/faces", "data/faces/edited", true)]
+    [InlineData("data", "data/faces", true)]
+    [InlineData("data/faces", "data/faces2", false)]
+    [InlineData("data/faces/a", "data/faces/b", false)]
+    [InlineData("data/faces", "other/faces", false)]
+    public void Overlap_goes_by_whole_segments_both_ways(string a, string b, bool overlaps)
+    {
+        Assert.Equal(overlaps, BlobLocation.Parse(a).Overlaps(BlobLocation.Parse(b)));
+        Assert.Equal(overlaps, BlobLocation.Parse(b).Overlaps(BlobLocation.Parse(a)));
+    }
 }
