@@ -51,7 +51,7 @@ public class OutputProtectionSpecs(SyntheticFacesFixture faces)
         var end = await EndOfAsync(host, intruder);
 
         Assert.Equal(before, Snapshot(folder));
-        Assert.Equal($"output {owner.Output} holds the results of job {owner.JobId} (TrainModel); choose another output",
+        Assert.Equal($"output {owner.Output} holds the results of job {owner.JobId} (TrainModel, Succeeded); choose another output",
             Assert.IsType<JobFailed>(end).Reason);
         Assert.Empty(host.Harness.Published.Select<JobStarted>(m => m.Context.Message.JobId == intruder.JobId));
     }

@@ -30,7 +30,7 @@ public class PathTraversalSpecs(SyntheticFacesFixture faces)
         await host.StartAsync();
         var command = new TrainModel
         {
-            JobId = Guid.NewGuid(), Dataset = new BlobLocation(Path.GetFileName(dataset)), Output = new BlobLocation(Path.GetFileName(dataset), "model"),
+            JobId = Guid.NewGuid(), Dataset = new BlobLocation(Path.GetFileName(dataset)), Output = new BlobLocation($"{Path.GetFileName(dataset)}-model"),
             ImageSize = 64, LatentDim = 16, Epochs = 1, BatchSize = 64,
         };
         var manifest = await host.RunAsync(command, TimeSpan.FromMinutes(2));

@@ -71,7 +71,7 @@ public sealed class JobRunner(IBlobStore store, RunningJobs runningJobs, IOption
         if (existing is not null && existing.JobId != command.JobId)
         {
             await RefuseAsync(context, command, kind,
-                $"output {command.Output} holds the results of job {existing.JobId} ({existing.Kind}); choose another output");
+                $"output {command.Output} holds the results of job {existing.JobId} ({existing.Kind}, {existing.Status}); choose another output");
             return;
         }
         if (existing is { Status: JobStatus.Succeeded } done)
