@@ -18,6 +18,8 @@ public sealed record EditImages : IJobCommand
     public int JpegQuality { get; init; } = 92;
     public bool SkipBadImages { get; init; }
 
+    public IEnumerable<(string Field, BlobLocation? Location)> InputLocations() => [(nameof(Model), Model), (nameof(Vectors), Vectors), (nameof(Input), Input)];
+
     public void Validate(ParameterErrors errors)
     {
         errors.Location(Model);

@@ -17,6 +17,8 @@ public sealed record ExploreAttributes : IJobCommand
     public IReadOnlyDictionary<string, double> CombinedEdit { get; init; } =
         new Dictionary<string, double> { ["Male"] = -2, ["Smiling"] = 3, ["Eyeglasses"] = 2 };
 
+    public IEnumerable<(string Field, BlobLocation? Location)> InputLocations() => [(nameof(Model), Model), (nameof(Vectors), Vectors), (nameof(Dataset), Dataset)];
+
     public void Validate(ParameterErrors errors)
     {
         errors.Location(Model);

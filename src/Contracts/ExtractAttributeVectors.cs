@@ -15,6 +15,8 @@ public sealed record ExtractAttributeVectors : IJobCommand
     public int BatchSize { get; init; } = 128;
     public bool SkipBadImages { get; init; }
 
+    public IEnumerable<(string Field, BlobLocation? Location)> InputLocations() => [(nameof(Model), Model), (nameof(Dataset), Dataset)];
+
     public void Validate(ParameterErrors errors)
     {
         errors.Location(Model);

@@ -12,6 +12,8 @@ public sealed record GenerateSamples : IJobCommand
     public int Count { get; init; } = 64;
     public int Seed { get; init; } = 7;
 
+    public IEnumerable<(string Field, BlobLocation? Location)> InputLocations() => [(nameof(Model), Model), (nameof(Statistics), Statistics)];
+
     public void Validate(ParameterErrors errors)
     {
         errors.Location(Model);

@@ -11,6 +11,9 @@ public interface IJobCommand
     /// <summary>Where the job writes its artifacts and manifest.json.</summary>
     BlobLocation Output { get; }
 
+    /// <summary>The locations the job reads, by field name: its Output must not overlap any of them.</summary>
+    IEnumerable<(string Field, BlobLocation? Location)> InputLocations();
+
     /// <summary>Adds the problems of this command's own parameters (JobValidator checks JobId and Output).</summary>
     void Validate(ParameterErrors errors);
 }

@@ -41,6 +41,8 @@ public sealed record TrainModel : IJobCommand
     public double GradientClipNorm { get; init; }
     public bool SkipBadImages { get; init; }
 
+    public IEnumerable<(string Field, BlobLocation? Location)> InputLocations() => [(nameof(Dataset), Dataset)];
+
     public void Validate(ParameterErrors errors)
     {
         errors.Location(Dataset);

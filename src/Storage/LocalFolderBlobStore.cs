@@ -6,8 +6,17 @@ namespace VaeFaces.Storage;
 /// <summary>The embedded default: containers are folders under a root, blobs are files.</summary>
 public sealed class LocalFolderBlobStore(string root) : IBlobStore
 {
-    private string PathOf(BlobLocation blob) =>
-        Path.GetFullPath(Path.Combine(root, blob.Container, blob.Prefix.Replace('/', Path.DirectorySeparatorChar)));
+    private readonly string under = WithSeparator(Path.GetFullPath(root));
+
+    /// <summary>Resolved, then checked to lie below the root: a location that climbs out or is absolute never reaches the disk.</summary>
+    private string PathOf(BlobLocation blob)
+    {
+        var path = Path.GetFullPath(Path.Combine(under, blob.Container, blob.Prefix.Replace('/', Path.DirectorySeparatorChar)));
+        if (path.Length <= under.Length || !path.StartsWith(under, StringComparison.Ordinal)) throw new LocationOutsideRootException(blob);
+        return path;
+    }
+
+    private static string WithSeparator(string folder) => Path.EndsInDirectorySeparator(folder) ? folder : folder + Path.DirectorySeparatorChar;
 
     public Task<bool> ExistsAsync(BlobLocation blob, CancellationToken cancellationToken = default) =>
         Task.FromResult(File.Exists(PathOf(blob)));

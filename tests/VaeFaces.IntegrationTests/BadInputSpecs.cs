@@ -80,7 +80,8 @@ public class BadInputSpecs(SyntheticFacesFixture faces)
     {
         await using var host = new JobHost(faces.Root);
         await host.StartAsync();
-        var output = new BlobLocation(Path.GetFileName(dataset), "model");
+        // A new output beside the dataset: one inside its input, or holding another job's manifest, is refused.
+        var output = new BlobLocation($"model-{Guid.NewGuid():N}");
         var command = change(new TrainModel
         {
             JobId = Guid.NewGuid(), Dataset = new BlobLocation(Path.GetFileName(dataset)), Output = output,

@@ -56,7 +56,11 @@ public sealed class PipelineCommand : AsyncCommand<PipelineCommand.Settings>
             Edits = Edit is null ? defaults.Edits : ParseEdits(Edit),
         };
 
-        public override ValidationResult Validate() => Edit is null ? ValidationResult.Success() : Validation.Parses(() => ParseEdits(Edit));
+        public override ValidationResult Validate() => Validation.Parses(() =>
+        {
+            if (Edit is not null) ParseEdits(Edit);
+            foreach (var folder in new[] { Dataset, Out }.OfType<string>()) LocalLocations.Of(folder);
+        });
 
         private static Dictionary<string, double> ParseEdits(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(pair => pair.Split('=', 2))

@@ -13,6 +13,7 @@ public static class JobValidator
         var errors = new ParameterErrors();
         if (command.JobId == Guid.Empty) errors.Add(nameof(IJobCommand.JobId), "must not be empty");
         errors.Location(command.Output, nameof(IJobCommand.Output));
+        foreach (var (field, input) in command.InputLocations()) errors.Apart(command.Output, input, field, nameof(IJobCommand.Output));
         command.Validate(errors);
         return errors.ToDictionary();
     }

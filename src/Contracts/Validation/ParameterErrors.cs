@@ -20,7 +20,22 @@ public sealed class ParameterErrors
 
     public void Location(BlobLocation? location, [CallerArgumentExpression(nameof(location))] string field = "")
     {
-        if (location is null || string.IsNullOrWhiteSpace(location.Container)) Add(field, "is required (container/prefix)");
+        if (location is null || string.IsNullOrWhiteSpace(location.Container))
+        {
+            Add(field, "is required (container/prefix)");
+            return;
+        }
+        // The stores join these to their root: a container or path that climbs or is absolute would leave it.
+        if (!BlobLocation.IsValidContainer(location.Container))
+            Add(field, $"container '{PlainName.Printable(location.Container)}' {BlobLocation.ContainerRule}");
+        if (!BlobLocation.IsValidPrefix(location.Prefix)) Add(field, $"path '{PlainName.Printable(location.Prefix ?? "")}' {BlobLocation.PrefixRule}");
+    }
+
+    /// <summary>An output that is an input, lies inside one or holds one: the job would overwrite what it reads, and delete it on failure.</summary>
+    public void Apart(BlobLocation? output, BlobLocation? input, string inputField, [CallerArgumentExpression(nameof(output))] string field = "")
+    {
+        if (output?.Container is null || output.Prefix is null || input?.Container is null || input.Prefix is null || !output.Overlaps(input)) return;
+        Add(field, $"overlaps {inputField} ({input}): a job must not write where it reads; choose another output");
     }
 
     public void AtLeast(int value, int minimum, [CallerArgumentExpression(nameof(value))] string field = "")

@@ -34,7 +34,9 @@ public static class JobPipeline
                 yield return $"'{kind}' cannot be chained; use {string.Join(", ", Chainable)}";
                 continue;
             }
-            var command = Command(kind, inputs, Guid.NewGuid(), new BlobLocation("chain"));
+            // Each step in a folder of its own, as the Scheduler's chains run them: one step's output is the next one's input.
+            var jobId = Guid.NewGuid();
+            var command = Command(kind, inputs, jobId, new BlobLocation("chain", $"jobs/{jobId}"));
             if (JobValidator.Validate(command) is { Count: > 0 } errors) yield return $"{kind}: {JobValidator.Describe(errors)}";
             inputs = inputs.After(command);
         }

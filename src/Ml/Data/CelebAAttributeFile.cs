@@ -1,4 +1,5 @@
 using System.Globalization;
+using VaeFaces.Contracts;
 
 namespace VaeFaces.Ml.Data;
 
@@ -31,6 +32,7 @@ public static class CelebAAttributeFile
             if (fields.Length != names.Length + 1)
                 throw new DatasetException(fileName, lineNumber,
                     $"expected {names.Length + 1} fields (file name and {names.Length} attributes), found {fields.Length}");
+            if (!PlainName.IsValid(fields[0])) throw new DatasetException(fileName, lineNumber, ImageNameProblem(fields[0]));
             if (!seen.Add(fields[0])) throw new DatasetException(fileName, lineNumber, $"image '{fields[0]}' is listed twice");
             var row = new sbyte[names.Length];
             for (var i = 0; i < names.Length; i++)
@@ -66,6 +68,9 @@ public static class CelebAAttributeFile
             writer.Write('\n');
         }
     }
+
+    /// <summary>Names are joined to the image folder: one with a folder in it, or '..', would read outside the dataset.</summary>
+    internal static string ImageNameProblem(string name) => $"image name '{PlainName.Printable(name)}' must be {PlainName.Rule}";
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "...";
 }

@@ -17,7 +17,7 @@ public sealed class CelebADataset
     public AttributeTable Attributes { get; }
     public IReadOnlyList<DatasetImage> Images { get; }
 
-    public string ImagePath(DatasetImage image) => Path.Combine(Root, CelebAAttributes.ImageFolder, image.File);
+    public string ImagePath(DatasetImage image) => LocalPath.Under(Path.Combine(Root, CelebAAttributes.ImageFolder), image.File);
 
     public IReadOnlyList<DatasetImage> ImagesIn(Split split) => Images.Where(i => i.Split == split).ToList();
 

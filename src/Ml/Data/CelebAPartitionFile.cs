@@ -1,3 +1,5 @@
+using VaeFaces.Contracts;
+
 namespace VaeFaces.Ml.Data;
 
 /// <summary>Reads and writes list_eval_partition.txt: "file 0|1|2" per line (train, validation, test).</summary>
@@ -16,6 +18,7 @@ public static class CelebAPartitionFile
             var fields = line.Split(Separators, StringSplitOptions.RemoveEmptyEntries);
             if (fields.Length != 2)
                 throw new DatasetException(fileName, lineNumber, $"expected 2 fields (file name and partition), found {fields.Length}");
+            if (!PlainName.IsValid(fields[0])) throw new DatasetException(fileName, lineNumber, CelebAAttributeFile.ImageNameProblem(fields[0]));
             var split = fields[1] switch
             {
                 "0" => Split.Train,

@@ -32,7 +32,7 @@ public sealed record EditSource(string ImageFolder, IReadOnlyList<string> Files,
                 Parallel.For(0, count, new ParallelOptions { CancellationToken = token }, i =>
                 {
                     var rgb = new byte[plane];
-                    var path = Path.Combine(ImageFolder, batchFiles[i]);
+                    var path = LocalPath.Under(ImageFolder, batchFiles[i]);
                     problems[i] = !File.Exists(path) ? "image file not found" : ImageDecoder.TryDecode(File.ReadAllBytes(path), size, rgb);
                     if (problems[i] is null) PixelLayout.HwcBytesToChwFloats(rgb, pixels.AsSpan(i * plane, plane));
                 });

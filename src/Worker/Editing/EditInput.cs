@@ -1,3 +1,4 @@
+using VaeFaces.Contracts;
 using VaeFaces.Ml.Data;
 using VaeFaces.Worker.Jobs;
 
@@ -37,6 +38,8 @@ public sealed record EditInput(string ImageFolder, IReadOnlyList<string> Files, 
             files = files.Where(f => partitions.TryGetValue(f, out var s) && s == split);
         }
         var list = files.ToList();
+        if (list.FirstOrDefault(f => !PlainName.IsValid(f)) is { } bad)
+            throw new DatasetException(folder, null, $"image name '{PlainName.Printable(bad)}' must be {PlainName.Rule}");
         if (list.Count == 0) throw new DatasetException(folder, null, "no images to edit");
         if (attributes is null || partitions is null || imageFolder != celebAImages)
             return new EditInput(imageFolder, list, attributes, partitions);

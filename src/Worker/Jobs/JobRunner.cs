@@ -55,14 +55,26 @@ public sealed class JobRunner(IBlobStore store, RunningJobs runningJobs, IOption
         using var registration = runningJobs.Register(command.JobId, stopping);
         var token = registration.Token;
 
+        // An invalid output, or one overlapping an input, is not touched at all: no lock, no manifest, no clean-up there.
+        if (JobValidator.Validate(command) is var invalid && invalid.ContainsKey(nameof(IJobCommand.Output)))
+        {
+            await RefuseAsync(context, command, kind, $"invalid {kind} parameters: {JobValidator.Describe(invalid)}");
+            return;
+        }
+
         // One run per JobId at a time; if the worker holding the lock died, the lock lapses and this one resumes the job.
         await using var held = await LockAsync(command, kind, token, context.CancellationToken);
         if (held is null) return;
 
         var manifestBlob = command.Output.Child(JobManifest.FileName);
-        if (await store.ExistsAsync(manifestBlob, token)
-            && await store.ReadJsonAsync<JobManifest>(manifestBlob, token) is { Status: JobStatus.Succeeded } done
-            && done.JobId == command.JobId)
+        var existing = await store.ExistsAsync(manifestBlob, token) ? await store.ReadJsonAsync<JobManifest>(manifestBlob, token) : null;
+        if (existing is not null && existing.JobId != command.JobId)
+        {
+            await RefuseAsync(context, command, kind,
+                $"output {command.Output} holds the results of job {existing.JobId} ({existing.Kind}, {existing.Status}); choose another output");
+            return;
+        }
+        if (existing is { Status: JobStatus.Succeeded } done)
         {
             logger.LogInformation("{Kind} {JobId} already succeeded; reporting its result again", kind, command.JobId);
             await context.Publish(new JobSucceeded(command.JobId, kind, command.Output, done.Outputs, done.Metrics,
@@ -158,6 +170,13 @@ public sealed class JobRunner(IBlobStore store, RunningJobs runningJobs, IOption
     {
         foreach (var name in job.Outputs) await store.DeleteAsync(command.Output.Child(name), CancellationToken.None);
         await WriteManifestAsync(command.Output, Finish(manifest, job, status) with { Outputs = [], Error = reason }, CancellationToken.None);
+    }
+
+    /// <summary>Ends a job whose output is not its own to write: the event only, so nothing there is overwritten or deleted.</summary>
+    private async Task RefuseAsync(ConsumeContext context, IJobCommand command, string kind, string reason)
+    {
+        logger.LogWarning("{Kind} {JobId} refused: {Reason}", kind, command.JobId, reason);
+        await context.Publish(new JobFailed(command.JobId, kind, command.Output, reason), CancellationToken.None);
     }
 
     /// <summary>Best effort: the message must go back to the queue even when storage or the bus fails now.</summary>

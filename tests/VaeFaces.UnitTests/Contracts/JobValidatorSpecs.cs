@@ -8,15 +8,17 @@ public class JobValidatorSpecs
     private static readonly Guid Job = Guid.NewGuid();
     private static readonly BlobLocation Data = new("data", "faces");
     private static readonly BlobLocation Out = new("artifacts", "out");
+    /// <summary>What an earlier job made (a model, statistics, vectors): apart from Out, which must not overlap an input.</summary>
+    private static readonly BlobLocation Made = new("artifacts", "made");
 
     public static TheoryData<IJobCommand> ValidCommands() =>
     [
         TrainModel.Defaults with { JobId = Job, Dataset = Data, Output = Out },
-        new ComputeLatentStatistics { JobId = Job, Model = Out, Dataset = Data, Output = Out },
-        new GenerateSamples { JobId = Job, Model = Out, Statistics = Out, Output = Out },
-        new ExtractAttributeVectors { JobId = Job, Model = Out, Dataset = Data, Output = Out },
-        new ExploreAttributes { JobId = Job, Model = Out, Vectors = Out, Dataset = Data, Output = Out },
-        new EditImages { JobId = Job, Model = Out, Vectors = Out, Input = Data, Output = Out, Edits = new Dictionary<string, double> { ["Smiling"] = 2 } },
+        new ComputeLatentStatistics { JobId = Job, Model = Made, Dataset = Data, Output = Out },
+        new GenerateSamples { JobId = Job, Model = Made, Statistics = Made, Output = Out },
+        new ExtractAttributeVectors { JobId = Job, Model = Made, Dataset = Data, Output = Out },
+        new ExploreAttributes { JobId = Job, Model = Made, Vectors = Made, Dataset = Data, Output = Out },
+        new EditImages { JobId = Job, Model = Made, Vectors = Made, Input = Data, Output = Out, Edits = new Dictionary<string, double> { ["Smiling"] = 2 } },
     ];
 
     [Theory]
@@ -145,5 +147,125 @@ public class JobValidatorSpecs
     {
         var line = JobValidator.Describe(JobValidator.Validate(TrainModel.Defaults with { JobId = Job, Dataset = Data, Output = Out, Epochs = 0, BatchSize = 0 }));
         Assert.Equal("Epochs must be at least 1 (got 0); BatchSize must be at least 1 (got 0)", line);
+    }
+
+    [Theory]
+    [InlineData("Out")]
+    [InlineData("ab")]
+    [InlineData("..")]
+    [InlineData("/etc")]
+    [InlineData("my_data")]
+    [InlineData("-data")]
+    [InlineData("data-")]
+    [InlineData("da--ta")]
+    [InlineData("data/sets")]
+    [InlineData("a123456789b123456789c123456789d123456789e123456789f123456789g123")]
+    public void A_container_that_is_not_a_valid_container_name_is_named(string container)
+    {
+        var errors = JobValidator.Validate(TrainModel.Defaults with { JobId = Job, Dataset = new(container, "faces"), Output = Out });
+        Assert.Equal([$"container '{container}' is not a valid container name: 3-63 lowercase letters, digits and single hyphens, starting and ending with a letter or digit"],
+            errors["Dataset"]);
+    }
+
+    [Theory]
+    [InlineData("../other")]
+    [InlineData("jobs/../../etc")]
+    [InlineData("./jobs")]
+    [InlineData("jobs/.")]
+    [InlineData("/etc/passwd")]
+    [InlineData("jobs\\x")]
+    [InlineData("jobs//x")]
+    [InlineData("jobs/")]
+    [InlineData("jobs/x\u0000")]
+    public void A_path_with_dot_segments_backslashes_or_a_leading_slash_is_named(string prefix)
+    {
+        var errors = JobValidator.Validate(TrainModel.Defaults with { JobId = Job, Dataset = Data, Output = new("artifacts", prefix) });
+        Assert.Single(errors);
+        Assert.StartsWith("path '", Assert.Single(errors["Output"]));
+        Assert.EndsWith("' must be names separated by single '/': no leading '/', no '.' or '..' segments, no '\\' or control characters",
+            errors["Output"][0]);
+    }
+
+    [Theory]
+    [InlineData("a-b", "")]
+    [InlineData("abc", "x.y/..z/z..")]
+    [InlineData("a123456789b123456789c123456789d123456789e123456789f123456789g12", "jobs/2024-01-01/run 1")]
+    public void Valid_container_names_and_paths_pass(string container, string prefix) =>
+        Assert.Empty(JobValidator.Validate(TrainModel.Defaults with { JobId = Job, Dataset = new(container, prefix), Output = Out }));
+
+    /// <summary>Every kind with its output placed by where: its first input itself, inside it, or holding it.</summary>
+    public static TheoryData<IJobCommand, string> OverlappingOutputs()
+    {
+        var data = new TheoryData<IJobCommand, string>();
+        foreach (var row in ValidCommands().Cast<object[]>())
+        {
+            var command = (IJobCommand)row[0];
+            var (field, input) = command switch
+            {
+                TrainModel c => ("Dataset", c.Dataset),
+                ComputeLatentStatistics c => ("Model", c.Model),
+                GenerateSamples c => ("Statistics", c.Statistics),
+                ExtractAttributeVectors c => ("Dataset", c.Dataset),
+                ExploreAttributes c => ("Vectors", c.Vectors),
+                EditImages c => ("Input", c.Input),
+                _ => throw new ArgumentOutOfRangeException(nameof(command)),
+            };
+            foreach (var output in new[] { input, input.Child("edited"), input with { Prefix = "" } })
+                data.Add(WithOutput(command, output), field);
+        }
+        return data;
+    }
+
+    private static IJobCommand WithOutput(IJobCommand command, BlobLocation output) => command switch
+    {
+        TrainModel c => c with { Output = output },
+        ComputeLatentStatistics c => c with { Output = output },
+        GenerateSamples c => c with { Output = output },
+        ExtractAttributeVectors c => c with { Output = output },
+        ExploreAttributes c => c with { Output = output },
+        EditImages c => c with { Output = output },
+        _ => throw new ArgumentOutOfRangeException(nameof(command)),
+    };
+
+    [Theory]
+    [MemberData(nameof(OverlappingOutputs))]
+    public void An_output_that_overlaps_an_input_is_refused_naming_both(IJobCommand command, string field)
+    {
+        var errors = JobValidator.Validate(command);
+        var input = command.GetType().GetProperty(field)!.GetValue(command);
+        Assert.Contains($"overlaps {field} ({input}): a job must not write where it reads; choose another output", errors["Output"]);
+    }
+
+    [Theory]
+    [InlineData("data", "faces2")]
+    [InlineData("data", "face")]
+    [InlineData("other", "faces")]
+    public void An_output_beside_its_input_is_fine(string container, string prefix) =>
+        Assert.Empty(JobValidator.Validate(new EditImages
+        {
+            JobId = Job, Model = Made, Vectors = Made, Input = Data, Output = new(container, prefix), Edits = new Dictionary<string, double> { ["Smiling"] = 2 },
+        }));
+
+    [Theory]
+    [MemberData(nameof(ValidCommands))]
+    public void Every_location_a_command_reads_is_among_its_input_locations(IJobCommand command)
+    {
+        var read = command.GetType().GetProperties()
+            .Where(p => p.PropertyType == typeof(BlobLocation) && p.Name != nameof(IJobCommand.Output))
+            .Select(p => (p.Name, (BlobLocation?)p.GetValue(command)));
+        Assert.Equal(read.Order(), command.InputLocations().Order());
+    }
+
+    [Theory]
+    [InlineData("data/faces", "data/faces", true)]
+    [InlineData("data/faces", "data/faces/edited", true)]
+    [InlineData("data", "data/faces", true)]
+    [InlineData("data/faces", "data/faces2", false)]
+    [InlineData("data/faces/a", "data/faces/b", false)]
+    [InlineData("data/faces", "other/faces", false)]
+    public void Overlap_goes_by_whole_segments_both_ways(string a, string b, bool overlaps)
+    {
+        Assert.Equal(overlaps, BlobLocation.Parse(a).Overlaps(BlobLocation.Parse(b)));
+        Assert.Equal(overlaps, BlobLocation.Parse(b).Overlaps(BlobLocation.Parse(a)));
     }
 }

@@ -40,6 +40,30 @@ public class CelebAAttributeFileSpecs
         Assert.Contains("'Male'", error.Message);
     }
 
+    [Theory]
+    [InlineData("../outside.jpg")]
+    [InlineData("../../etc/passwd")]
+    [InlineData("/dev/zero")]
+    [InlineData("sub/000001.jpg")]
+    [InlineData("sub\\000001.jpg")]
+    [InlineData("..")]
+    [InlineData(".")]
+    public void An_image_name_that_is_not_a_plain_file_name_is_refused_naming_the_line(string name)
+    {
+        var error = Assert.Throws<DatasetException>(() => Parse($"2\nSmiling Male\n000001.jpg 1 -1\n{name} -1 1\n"));
+        Assert.Equal(4, error.Line);
+        Assert.Equal($"list_attr_celeba.txt line 4: image name '{name}' must be a plain file name (no '/' or '\\', not '.' or '..', no control characters)",
+            error.Message);
+    }
+
+    [Fact]
+    public void A_control_character_in_an_image_name_is_refused_and_shown_escaped()
+    {
+        var error = Assert.Throws<DatasetException>(() => Parse("1\nSmiling\nx\u0000y.jpg 1\n"));
+        Assert.Equal(3, error.Line);
+        Assert.Contains("image name 'x\\u0000y.jpg' must be a plain file name", error.Message);
+    }
+
     [Fact]
     public void Bad_count_line_is_line_one()
     {

@@ -25,4 +25,16 @@ public class CelebAPartitionFileSpecs
         Assert.Equal(line, error.Line);
         Assert.Contains(problem, error.Message);
     }
+
+    [Theory]
+    [InlineData("../outside.jpg")]
+    [InlineData("/dev/zero")]
+    [InlineData("a/b.jpg")]
+    [InlineData("..")]
+    public void An_image_name_that_is_not_a_plain_file_name_is_refused_naming_the_line(string name)
+    {
+        var error = Assert.Throws<DatasetException>(() => Parse($"a.jpg 0\n{name} 1\n"));
+        Assert.Equal(2, error.Line);
+        Assert.StartsWith($"list_eval_partition.txt line 2: image name '{name}' must be a plain file name", error.Message);
+    }
 }
