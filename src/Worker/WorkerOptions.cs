@@ -30,6 +30,12 @@ public sealed class WorkerOptions
 
     public TimeSpan ProgressInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How often a running job repeats its progress while nothing new happens; well under the Scheduler's
+    /// Scheduler:StaleAfter, after which a silent job's command is sent again.
+    /// </summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How often a redelivered job checks whether the worker running it has finished or died.</summary>
     public TimeSpan LockRetryInterval { get; set; } = TimeSpan.FromSeconds(5);
 }
