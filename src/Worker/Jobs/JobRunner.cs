@@ -82,7 +82,7 @@ public sealed class JobRunner(IBlobStore store, RunningJobs runningJobs, IOption
             return;
         }
 
-        var progress = new ProgressPublisher(context, command.JobId, kind, options.Value.ProgressInterval);
+        using var progress = new ProgressPublisher(context, command.JobId, kind, options.Value.ProgressInterval, options.Value.HeartbeatInterval);
         using var job = new JobWorkspace(store, options.Value, logger, progress, command.Output, token);
         var manifest = new JobManifest
         {
