@@ -36,5 +36,5 @@ public sealed class FlakyBlobStore(string root) : IBlobStore
     public Task<string> GetLocalFolderAsync(BlobLocation location, CancellationToken cancellationToken = default) =>
         inner.GetLocalFolderAsync(location, cancellationToken);
 
-    public Task<IAsyncDisposable?> TryLockAsync(BlobLocation blob, CancellationToken cancellationToken = default) => inner.TryLockAsync(blob, cancellationToken);
+    public Task<IBlobLock?> TryLockAsync(BlobLocation blob, CancellationToken cancellationToken = default) => inner.TryLockAsync(blob, cancellationToken);
 }

@@ -28,6 +28,7 @@ public sealed class JobEndingSpecs : IAsyncLifetime
             {
                 bus.AddConsumer<JobConsumer<GenerateSamples, StorageFailsThenInputErrorJob>, JobConsumerDefinition<GenerateSamples, StorageFailsThenInputErrorJob>>();
                 bus.AddConsumer<JobConsumer<ExploreAttributes, StorageFailsThenCancelledJob>, JobConsumerDefinition<ExploreAttributes, StorageFailsThenCancelledJob>>();
+                bus.AddConsumer<JobConsumer<EditImages, ManyOutputsJob>, JobConsumerDefinition<EditImages, ManyOutputsJob>>();
             })
             .BuildServiceProvider(true);
         harness = provider.GetRequiredService<ITestHarness>();
@@ -81,6 +82,33 @@ public sealed class JobEndingSpecs : IAsyncLifetime
         Assert.True(await harness.Published.Any<JobCancelled>(m => m.Context.Message.JobId == command.JobId));
     }
 
+    [Fact]
+    public async Task A_job_with_more_outputs_than_the_limit_lists_the_first_ones_and_a_listing_blob_names_them_all()
+    {
+        var command = new EditImages
+        {
+            JobId = Guid.NewGuid(), Model = new("models", "m"), Vectors = new("vectors", "v"), Input = new("data", "faces"),
+            Output = new("out", "many"), Edits = new Dictionary<string, double> { ["Smiling"] = 1 },
+        };
+
+        await harness.Bus.Publish(command);
+
+        Assert.True(await harness.Published.Any<JobSucceeded>(m => m.Context.Message.JobId == command.JobId));
+        var succeeded = harness.Published.Select<JobSucceeded>().Single(m => m.Context.Message.JobId == command.JobId).Context.Message;
+        var limit = new WorkerOptions().MaxListedOutputs;
+        Assert.True(succeeded.Artifacts.Count <= limit + 2, $"{succeeded.Artifacts.Count} artifacts in the event");
+        Assert.Equal(ManyOutputsJob.Count + 2, succeeded.ArtifactCount);
+        var manifest = await store.ReadJsonAsync<JobManifest>(command.Output.Child(JobManifest.FileName));
+        Assert.True(manifest!.Outputs.Count <= limit + 2, $"{manifest.Outputs.Count} outputs in the manifest");
+        Assert.Equal(succeeded.ArtifactListing, manifest.OutputListing);
+        Assert.Contains(succeeded.ArtifactListing!, succeeded.Artifacts);
+        var listed = (await store.ReadTextAsync(command.Output.Child(succeeded.ArtifactListing!))).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(Enumerable.Range(0, ManyOutputsJob.Count).Select(ManyOutputsJob.Name).Append(JobManifest.FileName).Append(succeeded.ArtifactListing!),
+            listed);
+        Assert.All(listed.Where(name => name.StartsWith("img/", StringComparison.Ordinal)),
+            name => Assert.True(File.Exists(Path.Combine(folder, "out", "many", name)), name));
+    }
+
     private static readonly ConcurrentDictionary<Guid, FlakyBlobStore> Stores = new();
     private static readonly ConcurrentDictionary<Guid, RunningJobs> Runners = new();
 
@@ -92,6 +120,19 @@ public sealed class JobEndingSpecs : IAsyncLifetime
             await job.WriteOutputAsync("partial.bin", [1, 2, 3]);
             Stores[command.JobId].Down = true;
             throw new JobInputException("the input went bad");
+        }
+    }
+
+    /// <summary>Writes more outputs than a manifest lists.</summary>
+    private sealed class ManyOutputsJob : IJob<EditImages>
+    {
+        public const int Count = 1_205;
+
+        public static string Name(int i) => $"img/{i:D6}.jpg";
+
+        public static async Task RunAsync(EditImages command, JobWorkspace job)
+        {
+            for (var i = 0; i < Count; i++) await job.WriteOutputAsync(Name(i), [(byte)i]);
         }
     }
 
