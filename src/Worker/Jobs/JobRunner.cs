@@ -91,12 +91,14 @@ public sealed class JobRunner(IBlobStore store, RunningJobs runningJobs, IOption
         try
         {
             var resumed = await TJob.ResumesAsync(command, store, token);
-            await context.Publish(new JobStarted(command.JobId, kind, options.Value.Name, manifest.StartedAt, resumed), token);
+            // The attempt is on record (the Running manifest) before it is announced, so a worker that dies at any
+            // point after JobStarted is counted.
             var reached = await TJob.ProgressAsync(command, store, token);
             manifest = manifest with { Progress = reached, DeathsWithoutProgress = WorkerDeaths.Before(previous, command.JobId, reached) };
             await WriteManifestAsync(writes, command.Output, manifest, leased.Token);
             if (manifest.DeathsWithoutProgress >= options.Value.MaxWorkerDeaths)
                 throw new WorkerDiedTooOftenException(WorkerDeaths.Reason(manifest.DeathsWithoutProgress, previous!));
+            await context.Publish(new JobStarted(command.JobId, kind, options.Value.Name, manifest.StartedAt, resumed), token);
             if (JobValidator.Validate(command) is { Count: > 0 } problems)
                 throw new JobInputException($"invalid {kind} parameters: {JobValidator.Describe(problems)}");
             await TJob.RunAsync(command, job);

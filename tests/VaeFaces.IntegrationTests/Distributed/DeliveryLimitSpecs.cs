@@ -12,7 +12,7 @@ namespace VaeFaces.IntegrationTests.Distributed;
 /// progress it ends Failed with that reason and its message sits in the error queue.
 /// </summary>
 [Collection(DistributedCollection.Name)]
-public class DeliveryLimitSpecs(DistributedFixture fixture) : JobSpecs(fixture)
+public class DeliveryLimitSpecs(DistributedFixture fixture, Xunit.Abstractions.ITestOutputHelper output) : JobSpecs(fixture)
 {
     /// <summary>WorkerOptions.MaxWorkerDeaths' default.</summary>
     private const int Limit = 3;
@@ -35,22 +35,45 @@ public class DeliveryLimitSpecs(DistributedFixture fixture) : JobSpecs(fixture)
 
         var kills = new List<DateTime>();
         Contracts.Api.JobView job;
+        DotnetProcess worker;
         while (true)
         {
-            using var worker = Services.StartWorker(cache);
-            job = await Services.WaitForAsync(id, j => j.Status.IsFinal() || (j.Status == JobStatus.Running && j.Stage == "training"
-                && j.Worker?.EndsWith($"/{worker.Id}", StringComparison.Ordinal) == true), TimeSpan.FromMinutes(3), worker);
+            worker = Services.StartWorker(cache);
+            job = await Services.WaitForAsync(id, j => j.Status.IsFinal()
+                || (j.Status == JobStatus.Running && j.Worker?.EndsWith($"/{worker.Id}", StringComparison.Ordinal) == true),
+                TimeSpan.FromMinutes(3), worker);
             if (job.Status.IsFinal() || kills.Count > Limit + 2) break;
+            // Killed in training: its first checkpoint (written when training starts) is there.
+            var checkpoint = BlobLocation.Parse(job.Output).Child($"checkpoints/{id}.ckpt");
+            while (!await Services.Blobs.ExistsAsync(checkpoint))
+            {
+                Assert.False(worker.HasExited, worker.Output);
+                await Task.Delay(100);
+            }
             worker.Kill();
             kills.Add(DateTime.UtcNow);
+            worker.Dispose();
         }
 
-        Assert.True(job.Status == JobStatus.Failed, $"after {kills.Count} kills the job is {job.Status}");
-        Assert.Equal(Limit, kills.Count);
-        Assert.StartsWith($"the job's worker died {Limit} times while running it", job.Error);
-        await using var broker = new Broker(Services.Environment["ConnectionStrings__RabbitMq"]);
-        var errors = await broker.ReadAllAsync(JobQueues.NameOf(nameof(TrainModel)) + "_error");
-        Assert.Contains(errors, m => Encoding.UTF8.GetString(m.Body.Span).Contains(id.ToString(), StringComparison.OrdinalIgnoreCase));
-        Assert.Equal(0u, await broker.CountAsync(JobQueues.NameOf(nameof(TrainModel))));
+        using (worker)
+        {
+            var manifest = await Services.Blobs.ReadTextAsync(BlobLocation.Parse(job.Output).Child("manifest.json"));
+            Assert.True(job.Status == JobStatus.Failed, $"after {kills.Count} kills the job is {job.Status}; its manifest:\n{manifest}");
+            Assert.True(kills.Count == Limit, $"{kills.Count} kills; its manifest:\n{manifest}\nthe last worker:\n{worker.Output}");
+            Assert.StartsWith($"the job's worker died {Limit} times while running it", job.Error);
+            Assert.Contains("\"status\": \"Failed\"", manifest, StringComparison.Ordinal);
+            // The last worker faults the message after reporting the failure: it moves to the error queue.
+            await using var broker = new Broker(Services.Environment["ConnectionStrings__RabbitMq"]);
+            var errorQueue = JobQueues.NameOf(nameof(TrainModel)) + "_error";
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            while (!(await broker.ReadAllAsync(errorQueue)).Any(m => Encoding.UTF8.GetString(m.Body.Span).Contains(id.ToString(), StringComparison.OrdinalIgnoreCase)))
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"no copy of job {id} in {errorQueue}:\n{worker.Output}");
+                await Task.Delay(250);
+            }
+            Assert.Equal(0u, await broker.CountAsync(JobQueues.NameOf(nameof(TrainModel))));
+            output.WriteLine($"{kills.Count} kills, {(kills[^1] - kills[0]).TotalSeconds:F0} s from the first to the last; Failed " +
+                $"{(job.FinishedAt!.Value.UtcDateTime - kills[^1]).TotalSeconds:F0} s after the last; in the error queue {(DateTime.UtcNow - kills[^1]).TotalSeconds:F0} s after it");
+        }
     }
 }
