@@ -93,9 +93,10 @@ public sealed class AzureBlobStore : IBlobStore
 
     /// <summary>
     /// A 15 s lease on the blob (created empty if missing), renewed every 5 s until disposed, then released;
-    /// null while another holder has it. A holder that dies loses it when the lease expires.
+    /// null while another holder has it. A holder that dies loses it when the lease expires; a holder whose renewals
+    /// fail for 10 s, or whose lease was broken or taken, counts it lost (see <see cref="BlobLease"/>).
     /// </summary>
-    public async Task<IAsyncDisposable?> TryLockAsync(BlobLocation blob, CancellationToken cancellationToken = default)
+    public async Task<IBlobLock?> TryLockAsync(BlobLocation blob, CancellationToken cancellationToken = default)
     {
         var client = Blob(blob);
         await containers.EnsureAsync(blob.Container, cancellationToken);

@@ -23,7 +23,8 @@ public interface IBlobStore
 
     /// <summary>
     /// An exclusive lock named by a blob, held until disposed; null when another holder has it. A holder that dies
-    /// loses it (a process lock, or a short blob lease that the holder keeps renewing).
+    /// loses it (a process lock, or a short blob lease that the holder keeps renewing); a lease can also be lost while its
+    /// holder lives, which <see cref="IBlobLock.Lost"/> signals.
     /// </summary>
-    Task<IAsyncDisposable?> TryLockAsync(BlobLocation blob, CancellationToken cancellationToken = default);
+    Task<IBlobLock?> TryLockAsync(BlobLocation blob, CancellationToken cancellationToken = default);
 }

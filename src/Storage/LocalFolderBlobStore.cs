@@ -70,10 +70,10 @@ public sealed class LocalFolderBlobStore(string root) : IBlobStore
         Task.FromResult(PathOf(location));
 
     /// <summary>An exclusive open of the file (flock on Linux): released by the OS when the process dies.</summary>
-    public Task<IAsyncDisposable?> TryLockAsync(BlobLocation blob, CancellationToken cancellationToken = default)
+    public Task<IBlobLock?> TryLockAsync(BlobLocation blob, CancellationToken cancellationToken = default)
     {
         var path = PathOf(blob);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        return Task.FromResult<IAsyncDisposable?>(ExclusiveFile.TryOpen(path));
+        return Task.FromResult<IBlobLock?>(ExclusiveFile.TryOpen(path) is { } file ? new FileLock(file) : null);
     }
 }

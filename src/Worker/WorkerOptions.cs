@@ -38,4 +38,13 @@ public sealed class WorkerOptions
 
     /// <summary>How often a redelivered job checks whether the worker running it has finished or died.</summary>
     public TimeSpan LockRetryInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// A job whose workers died this many times in a row without progress (killed for memory, say) ends Failed and its
+    /// message goes to the error queue, instead of crashing every worker in turn (WorkerDeaths).
+    /// </summary>
+    public int MaxWorkerDeaths { get; set; } = 3;
+
+    /// <summary>Outputs listed in a job's manifest and JobSucceeded; beyond it a listing blob in the output names them all.</summary>
+    public int MaxListedOutputs { get; set; } = 1000;
 }

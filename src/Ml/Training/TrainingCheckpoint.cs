@@ -50,6 +50,15 @@ public static class TrainingCheckpoint
         writer.Write(bytes);
     }
 
+    /// <summary>Only the state at the head of a checkpoint, without its tensors.</summary>
+    public static TrainingState ReadState(Stream stream)
+    {
+        using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        if (reader.ReadString() != Magic) throw new InvalidDataException("not a VaeFaces training checkpoint");
+        return JsonSerializer.Deserialize<TrainingState>(reader.ReadString(), JobJson.Options)
+            ?? throw new InvalidDataException("checkpoint state is empty");
+    }
+
     public static TrainingState Read(Stream stream, VariationalAutoencoder model, VariationalAutoencoder best,
         optim.Optimizer optimizer)
     {

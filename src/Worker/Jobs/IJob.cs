@@ -13,4 +13,10 @@ public interface IJob<in TCommand> where TCommand : class, IJobCommand
 
     /// <summary>Whether this run continues an earlier attempt of the job (JobStarted.Resumed).</summary>
     static virtual Task<bool> ResumesAsync(TCommand command, IBlobStore store, CancellationToken cancellationToken) => Task.FromResult(false);
+
+    /// <summary>
+    /// How far earlier attempts got, kept across them (a training job: its checkpoint's global step); 0 for a job that
+    /// starts over each time. An attempt whose worker died after moving it on is not counted as a death (WorkerDeaths).
+    /// </summary>
+    static virtual Task<long> ProgressAsync(TCommand command, IBlobStore store, CancellationToken cancellationToken) => Task.FromResult(0L);
 }

@@ -19,7 +19,10 @@ namespace VaeFaces.Worker.Jobs;
 /// <summary>
 /// The life of every job: idempotency by JobId, started/progress/succeeded/failed events, and manifest.json.
 /// A failed job's outputs are deleted, so nothing half-written is presented as a result; checkpoints stay for resuming.
+/// The final event is published before that clean-up, which needs storage, the thing most likely to have failed.
 /// A job cut short by the worker stopping ends Interrupted and its message goes back to the queue (MessageHandBack).
+/// A job whose lease is lost (LeaseLoss) stops, writes nothing more, and its message goes back to the queue too.
+/// A job whose workers keep dying without progress is given up (WorkerDeaths).
 /// </summary>
 public sealed class JobRunner(IBlobStore store, RunningJobs runningJobs, IOptions<WorkerOptions> options, ILogger<JobRunner> logger,
     IHostApplicationLifetime? lifetime = null)
@@ -65,25 +68,28 @@ public sealed class JobRunner(IBlobStore store, RunningJobs runningJobs, IOption
         // One run per JobId at a time; if the worker holding the lock died, the lock lapses and this one resumes the job.
         await using var held = await LockAsync(command, kind, token, context.CancellationToken);
         if (held is null) return;
+        // From here the job's writes go through its lock, and losing the lock stops the job.
+        using var leased = CancellationTokenSource.CreateLinkedTokenSource(token, held.Lost);
+        var writes = new LockedBlobStore(store, held);
 
         var manifestBlob = command.Output.Child(JobManifest.FileName);
-        var existing = await store.ExistsAsync(manifestBlob, token) ? await store.ReadJsonAsync<JobManifest>(manifestBlob, token) : null;
-        if (existing is not null && existing.JobId != command.JobId)
+        var previous = await store.ExistsAsync(manifestBlob, token) ? await store.ReadJsonAsync<JobManifest>(manifestBlob, token) : null;
+        if (previous is not null && previous.JobId != command.JobId)
         {
             await RefuseAsync(context, command, kind,
-                $"output {command.Output} holds the results of job {existing.JobId} ({existing.Kind}, {existing.Status}); choose another output");
+                $"output {command.Output} holds the results of job {previous.JobId} ({previous.Kind}, {previous.Status}); choose another output");
             return;
         }
-        if (existing is { Status: JobStatus.Succeeded } done)
+        if (previous is { Status: JobStatus.Succeeded } done)
         {
             logger.LogInformation("{Kind} {JobId} already succeeded; reporting its result again", kind, command.JobId);
             await context.Publish(new JobSucceeded(command.JobId, kind, command.Output, done.Outputs, done.Metrics,
-                (done.FinishedAt ?? done.StartedAt) - done.StartedAt), token);
+                (done.FinishedAt ?? done.StartedAt) - done.StartedAt, done.OutputCount, done.OutputListing), token);
             return;
         }
 
         using var progress = new ProgressPublisher(context, command.JobId, kind, options.Value.ProgressInterval, options.Value.HeartbeatInterval);
-        using var job = new JobWorkspace(store, options.Value, logger, progress, command.Output, token);
+        using var job = new JobWorkspace(writes, options.Value, logger, progress, command.Output, leased.Token);
         var manifest = new JobManifest
         {
             Kind = kind,
@@ -98,8 +104,14 @@ public sealed class JobRunner(IBlobStore store, RunningJobs runningJobs, IOption
         try
         {
             var resumed = await TJob.ResumesAsync(command, store, token);
+            // The attempt is on record (the Running manifest) before it is announced, so a worker that dies at any
+            // point after JobStarted is counted.
+            var reached = await TJob.ProgressAsync(command, store, token);
+            manifest = manifest with { Progress = reached, DeathsWithoutProgress = WorkerDeaths.Before(previous, command.JobId, reached) };
+            await WriteManifestAsync(writes, command.Output, manifest, leased.Token);
+            if (manifest.DeathsWithoutProgress >= options.Value.MaxWorkerDeaths)
+                throw new WorkerDiedTooOftenException(WorkerDeaths.Reason(manifest.DeathsWithoutProgress, previous!));
             await context.Publish(new JobStarted(command.JobId, kind, options.Value.Name, manifest.StartedAt, resumed), token);
-            await WriteManifestAsync(command.Output, manifest, token);
             if (JobValidator.Validate(command) is { Count: > 0 } problems)
                 throw new JobInputException($"invalid {kind} parameters: {JobValidator.Describe(problems)}");
             await TJob.RunAsync(command, job);
@@ -114,37 +126,50 @@ public sealed class JobRunner(IBlobStore store, RunningJobs runningJobs, IOption
             await RecordInterruptionAsync(context, command, kind, job, manifest, reason);
             throw new OperationCanceledException(reason, error, stopping);
         }
+        catch (Exception error) when (!held.IsHeld())
+        {
+            await LeaseLoss.HandBackAsync(context, kind, options.Value.Name, $"lost the job's lease: {held.LostReason}", error, logger);
+            return;
+        }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
             logger.LogInformation("{Kind} {JobId} cancelled; its checkpoints are kept", kind, command.JobId);
-            await EndAsync(command, job, manifest, JobStatus.Cancelled, "cancelled");
             await context.Publish(new JobCancelled(command.JobId, kind, command.Output), CancellationToken.None);
+            await EndAsync(command, kind, job, manifest, JobStatus.Cancelled, "cancelled");
             return;
         }
         catch (Exception error)
         {
             var reason = Reason(error);
             // Bad input is one clear line; a stack trace is for a bug.
-            logger.LogError(IsInputError(error) ? null : error, "{Kind} {JobId} failed: {Reason}", kind, command.JobId, reason);
-            await EndAsync(command, job, manifest, JobStatus.Failed, reason);
+            logger.LogError(IsExpected(error) ? null : error, "{Kind} {JobId} failed: {Reason}", kind, command.JobId, reason);
             await context.Publish(new JobFailed(command.JobId, kind, command.Output, reason), CancellationToken.None);
+            await EndAsync(command, kind, job, manifest, JobStatus.Failed, reason);
             // Bad input is final; anything else also faults the message so it lands in the error queue with its trace.
             if (IsInputError(error)) return;
             throw;
         }
 
-        var finished = Finish(manifest, job, JobStatus.Succeeded);
-        await WriteManifestAsync(command.Output, finished, token);
+        var finished = await FinishSucceededAsync(job, manifest);
+        try
+        {
+            await WriteManifestAsync(writes, command.Output, finished, leased.Token);
+        }
+        catch (Exception error) when (!held.IsHeld())
+        {
+            await LeaseLoss.HandBackAsync(context, kind, options.Value.Name, $"lost the job's lease: {held.LostReason}", error, logger);
+            return;
+        }
         logger.LogInformation("{Kind} {JobId} succeeded in {Seconds:F1}s", kind, command.JobId, (finished.FinishedAt! - finished.StartedAt).Value.TotalSeconds);
         await context.Publish(new JobSucceeded(command.JobId, kind, command.Output, finished.Outputs, finished.Metrics,
-            finished.FinishedAt!.Value - finished.StartedAt), token);
+            finished.FinishedAt!.Value - finished.StartedAt, finished.OutputCount, finished.OutputListing), token);
     }
 
     /// <summary>
     /// Waits for the job's lock; null when the job was cancelled meanwhile (its runner reports that). Waiting ends with
     /// the consume (the message went back to the queue) or the worker stopping.
     /// </summary>
-    private async Task<IAsyncDisposable?> LockAsync(IJobCommand command, string kind, CancellationToken token, CancellationToken consume)
+    private async Task<IBlobLock?> LockAsync(IJobCommand command, string kind, CancellationToken token, CancellationToken consume)
     {
         var lockBlob = command.Output.Child(LockName);
         var logged = false;
@@ -165,11 +190,23 @@ public sealed class JobRunner(IBlobStore store, RunningJobs runningJobs, IOption
         }
     }
 
-    /// <summary>Outputs of a job that did not succeed are deleted (checkpoints are not outputs, so they stay).</summary>
-    private async Task EndAsync(IJobCommand command, JobWorkspace job, JobManifest manifest, JobStatus status, string reason)
+    /// <summary>
+    /// Best effort, after the final event: outputs of a job that did not succeed are deleted (checkpoints are not outputs,
+    /// so they stay). The manifest is written first, saying how the job ended and listing no outputs, so leftovers of a
+    /// failed deletion are not presented as results; if storage refuses even that, the manifest still says Running.
+    /// </summary>
+    private async Task EndAsync(IJobCommand command, string kind, JobWorkspace job, JobManifest manifest, JobStatus status, string reason)
     {
-        foreach (var name in job.Outputs) await store.DeleteAsync(command.Output.Child(name), CancellationToken.None);
-        await WriteManifestAsync(command.Output, Finish(manifest, job, status) with { Outputs = [], Error = reason }, CancellationToken.None);
+        try
+        {
+            await WriteManifestAsync(job.Store, command.Output, Finish(manifest, job, status) with { Outputs = [], Error = reason }, CancellationToken.None);
+            foreach (var name in job.Outputs) await job.Store.DeleteAsync(command.Output.Child(name), CancellationToken.None);
+        }
+        catch (Exception error)
+        {
+            logger.LogWarning("{Kind} {JobId} ended {Status}, but its clean-up failed ({Error}); outputs may be left under {Output}, not listed as results",
+                kind, command.JobId, status, $"{error.GetType().Name}: {error.Message}", command.Output);
+        }
     }
 
     /// <summary>Ends a job whose output is not its own to write: the event only, so nothing there is overwritten or deleted.</summary>
@@ -184,13 +221,33 @@ public sealed class JobRunner(IBlobStore store, RunningJobs runningJobs, IOption
     {
         try
         {
-            await EndAsync(command, job, manifest, JobStatus.Interrupted, reason);
             await context.Publish(new JobInterrupted(command.JobId, kind, options.Value.Name, reason), CancellationToken.None);
         }
         catch (Exception error)
         {
             logger.LogError(error, "{Kind} {JobId}: could not record the interruption", kind, command.JobId);
         }
+        await EndAsync(command, kind, job, manifest, JobStatus.Interrupted, reason);
+    }
+
+    /// <summary>
+    /// The succeeded manifest. Beyond MaxListedOutputs outputs (a bulk edit of a whole dataset), it lists the first ones
+    /// and the listing blob, which names every output, so the manifest, the event and the Scheduler's row stay bounded.
+    /// </summary>
+    private async Task<JobManifest> FinishSucceededAsync(JobWorkspace job, JobManifest manifest)
+    {
+        var finished = Finish(manifest, job, JobStatus.Succeeded);
+        var limit = options.Value.MaxListedOutputs;
+        if (finished.Outputs.Count <= limit) return finished;
+        var all = finished.Outputs.Append(JobManifest.ListingName).ToList();
+        await job.Store.UploadBytesAsync(job.Output.Child(JobManifest.ListingName),
+            System.Text.Encoding.UTF8.GetBytes(string.Join('\n', all) + "\n"), job.CancellationToken);
+        return finished with
+        {
+            Outputs = [.. job.Outputs.Take(limit), JobManifest.ListingName, JobManifest.FileName],
+            OutputCount = all.Count,
+            OutputListing = JobManifest.ListingName,
+        };
     }
 
     private static JobManifest Finish(JobManifest manifest, JobWorkspace job, JobStatus status) => manifest with
@@ -203,18 +260,21 @@ public sealed class JobRunner(IBlobStore store, RunningJobs runningJobs, IOption
         FinishedAt = DateTimeOffset.UtcNow,
     };
 
-    private Task WriteManifestAsync(BlobLocation output, JobManifest manifest, CancellationToken token) =>
+    private static Task WriteManifestAsync(IBlobStore store, BlobLocation output, JobManifest manifest, CancellationToken token) =>
         store.UploadBytesAsync(output.Child(JobManifest.FileName), JobJson.Serialize(manifest), token);
 
     /// <summary>Failures the job's input explains (its data, its parameters, a diverging training): final, and no bug.</summary>
-    private static bool IsInputError(Exception error) => error is DatasetException or JobInputException or TrainingDivergedException;
+    private static bool IsInputError(Exception error) => Unwrap(error) is DatasetException or JobInputException or TrainingDivergedException;
 
-    private static string Reason(Exception error) => error switch
-    {
-        DatasetException or JobInputException or TrainingDivergedException => error.Message,
-        AggregateException { InnerExceptions.Count: 1 } aggregate => Reason(aggregate.InnerException!),
-        _ => $"{error.GetType().Name}: {error.Message}",
-    };
+    /// <summary>Failures whose message says it all: one line, no stack trace. Giving up on a job that kills its workers is
+    /// not an input error (its message still goes to the error queue, for a person to look at).</summary>
+    private static bool IsExpected(Exception error) => IsInputError(error) || Unwrap(error) is WorkerDiedTooOftenException;
+
+    private static Exception Unwrap(Exception error) =>
+        error is AggregateException { InnerExceptions.Count: 1 } aggregate ? Unwrap(aggregate.InnerException!) : error;
+
+    private static string Reason(Exception error) =>
+        IsExpected(error) ? Unwrap(error).Message : $"{Unwrap(error).GetType().Name}: {Unwrap(error).Message}";
 
     private static Dictionary<string, string> Versions() => new()
     {

@@ -22,6 +22,15 @@ public sealed class TrainModelJob : IJob<TrainModel>
     public static Task<bool> ResumesAsync(TrainModel command, IBlobStore store, CancellationToken cancellationToken) =>
         store.ExistsAsync(command.Output.Child(CheckpointName(command.JobId)), cancellationToken);
 
+    /// <summary>The checkpoint's global step: a worker that died after saving a later checkpoint made progress.</summary>
+    public static async Task<long> ProgressAsync(TrainModel command, IBlobStore store, CancellationToken cancellationToken)
+    {
+        var checkpoint = command.Output.Child(CheckpointName(command.JobId));
+        if (!await store.ExistsAsync(checkpoint, cancellationToken)) return 0;
+        await using var stream = await store.OpenReadAsync(checkpoint, cancellationToken);
+        return TrainingCheckpoint.ReadState(stream).GlobalStep;
+    }
+
     public static async Task RunAsync(TrainModel command, JobWorkspace job)
     {
         var options = TrainingOptions.From(command);
