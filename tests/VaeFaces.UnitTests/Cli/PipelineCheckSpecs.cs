@@ -7,7 +7,9 @@ namespace VaeFaces.UnitTests.Cli;
 /// <summary>What the pipeline checks before its first job: its edits against the attributes that will get a vector, and every step's parameters.</summary>
 public class PipelineCheckSpecs
 {
-    private static readonly BlobLocation Somewhere = new("out", "x");
+    private static readonly BlobLocation Data = new("data", "faces");
+    private static readonly BlobLocation Model = new("artifacts", "model");
+    private static readonly BlobLocation Vectors = new("artifacts", "vectors");
 
     /// <summary>A folder whose one attribute, Smiling, is on every other image: 25 positives and 25 negatives in train.</summary>
     private static PipelineSettings Settings(IReadOnlyDictionary<string, double>? edits = null) =>
@@ -15,9 +17,9 @@ public class PipelineCheckSpecs
 
     private static List<IJobCommand> Plan(int minCount = 20, TrainModel? training = null) =>
     [
-        (training ?? TrainModel.Defaults) with { JobId = Guid.NewGuid(), Dataset = Somewhere, Output = Somewhere },
-        new ExtractAttributeVectors { JobId = Guid.NewGuid(), Model = Somewhere, Dataset = Somewhere, Output = Somewhere, MinCount = minCount },
-        new EditImages { JobId = Guid.NewGuid(), Model = Somewhere, Vectors = Somewhere, Input = Somewhere, Output = Somewhere, Edits = PipelineSettings.DefaultEdits },
+        (training ?? TrainModel.Defaults) with { JobId = Guid.NewGuid(), Dataset = Data, Output = Model },
+        new ExtractAttributeVectors { JobId = Guid.NewGuid(), Model = Model, Dataset = Data, Output = Vectors, MinCount = minCount },
+        new EditImages { JobId = Guid.NewGuid(), Model = Model, Vectors = Vectors, Input = Data, Output = new("artifacts", "edited"), Edits = PipelineSettings.DefaultEdits },
     ];
 
     [Fact]

@@ -108,29 +108,29 @@ public class JobValidatorSpecs
         { TrainModel.Defaults with { JobId = Job, Dataset = Data, Output = Out, LrStepEpochs = int.MaxValue }, "LrStepEpochs", $"must be at most 10000 (got {int.MaxValue})" },
         { TrainModel.Defaults with { JobId = Job, Dataset = Data, Output = Out, KlWarmupEpochs = 1e12 }, "KlWarmupEpochs", $"must be at most 10000 (got {1e12})" },
         { TrainModel.Defaults with { JobId = Job, Dataset = Data, Output = Out, EarlyStoppingPatience = 1_000_000 }, "EarlyStoppingPatience", "must be at most 10000 (got 1000000)" },
-        { new ComputeLatentStatistics { JobId = Job, Model = Out, Dataset = Data, Output = Out, BatchSize = 100_000 }, "BatchSize", "must be at most 4096 (got 100000)" },
-        { new ExtractAttributeVectors { JobId = Job, Model = Out, Dataset = Data, Output = Out, BatchSize = 100_000 }, "BatchSize", "must be at most 4096 (got 100000)" },
+        { new ComputeLatentStatistics { JobId = Job, Model = Made, Dataset = Data, Output = Out, BatchSize = 100_000 }, "BatchSize", "must be at most 4096 (got 100000)" },
+        { new ExtractAttributeVectors { JobId = Job, Model = Made, Dataset = Data, Output = Out, BatchSize = 100_000 }, "BatchSize", "must be at most 4096 (got 100000)" },
         {
-            new EditImages { JobId = Job, Model = Out, Vectors = Out, Input = Data, Output = Out, Edits = new Dictionary<string, double> { ["Smiling"] = 2 }, BatchSize = 100_000 },
+            new EditImages { JobId = Job, Model = Made, Vectors = Made, Input = Data, Output = Out, Edits = new Dictionary<string, double> { ["Smiling"] = 2 }, BatchSize = 100_000 },
             "BatchSize", "must be at most 4096 (got 100000)"
         },
         {
-            new EditImages { JobId = Job, Model = Out, Vectors = Out, Input = Data, Output = Out, Edits = new Dictionary<string, double> { ["Smiling"] = 1e9 } },
+            new EditImages { JobId = Job, Model = Made, Vectors = Made, Input = Data, Output = Out, Edits = new Dictionary<string, double> { ["Smiling"] = 1e9 } },
             "Edits", $"magnitudes must be between -100 and 100 (got {1e9})"
         },
         {
-            new ExploreAttributes { JobId = Job, Model = Out, Vectors = Out, Dataset = Data, Output = Out, Magnitudes = [-1e6, 0, 1e6] },
+            new ExploreAttributes { JobId = Job, Model = Made, Vectors = Made, Dataset = Data, Output = Out, Magnitudes = [-1e6, 0, 1e6] },
             "Magnitudes", $"magnitudes must be between -100 and 100 (got {-1e6})"
         },
         {
-            new ExploreAttributes { JobId = Job, Model = Out, Vectors = Out, Dataset = Data, Output = Out, Magnitudes = [.. Enumerable.Range(0, 1000).Select(i => i / 100.0)] },
+            new ExploreAttributes { JobId = Job, Model = Made, Vectors = Made, Dataset = Data, Output = Out, Magnitudes = [.. Enumerable.Range(0, 1000).Select(i => i / 100.0)] },
             "Magnitudes", "must hold at most 25 values (got 1000)"
         },
         {
-            new ExploreAttributes { JobId = Job, Model = Out, Vectors = Out, Dataset = Data, Output = Out, CombinedEdit = new Dictionary<string, double> { ["Male"] = double.NaN } },
+            new ExploreAttributes { JobId = Job, Model = Made, Vectors = Made, Dataset = Data, Output = Out, CombinedEdit = new Dictionary<string, double> { ["Male"] = double.NaN } },
             "CombinedEdit", "magnitudes must be finite numbers"
         },
-        { new GenerateSamples { JobId = Job, Model = Out, Statistics = Out, Output = Out, Count = 1_000_000 }, "Count", "must be between 1 and 1024 (got 1000000)" },
+        { new GenerateSamples { JobId = Job, Model = Made, Statistics = Made, Output = Out, Count = 1_000_000 }, "Count", "must be between 1 and 1024 (got 1000000)" },
     };
 
     [Theory]
