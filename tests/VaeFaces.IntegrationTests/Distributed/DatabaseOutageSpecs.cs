@@ -44,7 +44,7 @@ public class DatabaseOutageSpecs(DistributedFixture services)
             await LocalServices.StartAsync(server, "postgres");
             var back = Stopwatch.StartNew();
 
-            var done = await scheduler.WaitForAsync(train.Id, j => j.Status.IsFinal(), TimeSpan.FromMinutes(2));
+            var done = await scheduler.Jobs.WaitForAsync(train.Id, j => j.Status.IsFinal(), TimeSpan.FromMinutes(2));
             Console.WriteLine($"database outage: {Outage.TotalSeconds:F0} s down; JobSucceeded recorded {back.Elapsed.TotalSeconds:F1} s after it was back");
             Assert.Equal(JobStatus.Succeeded, done.Status);
             var chained = (await scheduler.Api.GetFromJsonAsync<List<JobView>>("/api/jobs?schedule=retrain", JobJson.Options))!

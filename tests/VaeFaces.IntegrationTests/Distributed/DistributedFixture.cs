@@ -67,6 +67,7 @@ public sealed class DistributedFixture : IAsyncLifetime
         Scheduler = StartScheduler();
         Api = new HttpClient { BaseAddress = SchedulerAddress };
         Api.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        Jobs = new JobApi(Api, () => []);
         await WaitForHealthAsync(SchedulerAddress, Scheduler);
     }
 
@@ -136,39 +137,16 @@ public sealed class DistributedFixture : IAsyncLifetime
         return running;
     }
 
-    public async Task<Guid> SubmitAsync(string kind, object parameters)
-    {
-        var response = await Api.PostAsJsonAsync("/api/jobs", new { kind, parameters });
-        Assert.True(response.StatusCode == HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JobAccepted>(JobJson.Options))!.Id;
-    }
+    public JobApi Jobs { get; private set; } = null!;
+
+    public Task<Guid> SubmitAsync(string kind, object parameters) => Jobs.SubmitAsync(kind, parameters);
 
     public async Task<JobView> GetAsync(Guid id) => await FindAsync(id) ?? throw new InvalidOperationException($"job {id} not found");
 
-    /// <summary>Null while the Scheduler has not heard of the job (one published straight to the bus).</summary>
-    public async Task<JobView?> FindAsync(Guid id)
-    {
-        var response = await Api.GetAsync($"/api/jobs/{id}");
-        if (response.StatusCode == HttpStatusCode.NotFound) return null;
-        response.EnsureSuccessStatusCode();
-        return await response.Content.ReadFromJsonAsync<JobView>(JobJson.Options);
-    }
+    public Task<JobView?> FindAsync(Guid id) => Jobs.FindAsync(id);
 
-    /// <summary>Polls the job API until the job matches, failing with the job and the processes' output on timeout.</summary>
-    public async Task<JobView> WaitForAsync(Guid id, Func<JobView, bool> condition, TimeSpan timeout, params DotnetProcess[] watch)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            var job = await FindAsync(id);
-            if (job is not null && condition(job)) return job;
-            if (watch.FirstOrDefault(p => p.HasExited) is { } exited) Assert.Fail($"a process exited while job {id} was awaited:\n{exited.Output}");
-            if (DateTime.UtcNow > deadline)
-                Assert.Fail($"job {id} did not get there within {timeout}: {JsonSerializer.Serialize(job, JobJson.Options)}\n" +
-                    string.Join("\n---\n", watch.Select(p => p.Output)));
-            await Task.Delay(250);
-        }
-    }
+    public Task<JobView> WaitForAsync(Guid id, Func<JobView, bool> condition, TimeSpan timeout, params DotnetProcess[] watch) =>
+        Jobs.WaitForAsync(id, condition, timeout, watch);
 
     /// <summary>
     /// Cancels every job that has not ended. The specs of the collection run one at a time, so after a spec these are its

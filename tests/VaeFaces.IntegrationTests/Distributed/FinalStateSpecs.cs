@@ -14,9 +14,9 @@ public class FinalStateSpecs(DistributedFixture services)
     public async Task A_late_JobSucceeded_leaves_a_cancelled_job_cancelled_and_is_acknowledged_not_faulted()
     {
         await using var scheduler = await PrivateScheduler.StartAsync(services);
-        var id = await scheduler.SubmitAcceptedAsync(nameof(TrainModel), services.TrainParameters());
+        var id = await scheduler.Jobs.SubmitAsync(nameof(TrainModel), services.TrainParameters());
         Assert.Equal(HttpStatusCode.Accepted, (await scheduler.Api.DeleteAsync($"/api/jobs/{id}")).StatusCode);
-        var output = BlobLocation.Parse((await scheduler.FindAsync(id))!.Output);
+        var output = BlobLocation.Parse((await scheduler.Jobs.FindAsync(id))!.Output);
 
         // A worker that took the message before the cancel, and finished before it heard of it.
         await scheduler.Broker.PublishAsync(new JobSucceeded(id, nameof(TrainModel), output, ["model.bin"],
@@ -24,7 +24,7 @@ public class FinalStateSpecs(DistributedFixture services)
         await scheduler.Broker.PublishAsync(new JobFailed(id, nameof(TrainModel), output, "a late failure"));
         await scheduler.WaitForEarlierEventsAsync();
 
-        var job = (await scheduler.FindAsync(id))!;
+        var job = (await scheduler.Jobs.FindAsync(id))!;
         Assert.Equal((JobStatus.Cancelled, "cancelled before it started"), (job.Status, job.Error));
         Assert.Empty(job.Artifacts);
         Assert.Single(Regex.Matches(scheduler.Process.Output, $"late JobSucceeded for TrainModel {id}"));
@@ -60,10 +60,10 @@ public class FinalStateSpecs(DistributedFixture services)
         Assert.Equal(train.Id, chained.ParentId);
         // The Scheduler sends commands in the order it recorded them: once a job submitted after the chain is in the
         // queue, every copy of the chained job's command that was ever going to be sent is there too.
-        var marker = await scheduler.SubmitAcceptedAsync(nameof(ComputeLatentStatistics), new { model = train.Output, dataset = services.Dataset.ToString() });
+        var marker = await scheduler.Jobs.SubmitAsync(nameof(ComputeLatentStatistics), new { model = train.Output, dataset = services.Dataset.ToString() });
         await scheduler.WaitForQueuedCommandsAsync(nameof(ComputeLatentStatistics), marker, 1, TimeSpan.FromSeconds(30));
         Assert.Single(await scheduler.QueuedCommandsAsync(nameof(ComputeLatentStatistics), chained.Id));
-        Assert.Equal(JobStatus.Succeeded, (await scheduler.FindAsync(train.Id))!.Status);
+        Assert.Equal(JobStatus.Succeeded, (await scheduler.Jobs.FindAsync(train.Id))!.Status);
     }
 
     /// <summary>The schedule's jobs once there are at least this many; the first (oldest) is returned.</summary>

@@ -34,7 +34,7 @@ public class OutboxSpecs(DistributedFixture services)
         });
 
         using var worker = scheduler.StartWorker();
-        var job = await scheduler.WaitForAsync(id, j => j.Status.IsFinal(), TimeSpan.FromMinutes(3), worker);
+        var job = await scheduler.Jobs.WaitForAsync(id, j => j.Status.IsFinal(), TimeSpan.FromMinutes(3), worker);
         Assert.True(job.Status == JobStatus.Succeeded, job.Error + "\n" + worker.Output);
         Assert.Equal(0L, await scheduler.ScalarAsync<long>("select count(*) from job_outbox where sent_at is null"));
     }

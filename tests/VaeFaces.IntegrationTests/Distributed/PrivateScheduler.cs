@@ -32,6 +32,7 @@ public sealed class PrivateScheduler : IAsyncDisposable
 
     public DotnetProcess Process { get; private set; } = null!;
     public HttpClient Api { get; private set; } = null!;
+    public JobApi Jobs { get; private set; } = null!;
     public NpgsqlDataSource Database { get; }
     public Broker Broker { get; }
     public IReadOnlyDictionary<string, string> Settings => settings;
@@ -72,34 +73,6 @@ public sealed class PrivateScheduler : IAsyncDisposable
     /// <summary>A worker on this Scheduler's virtual host.</summary>
     public DotnetProcess StartWorker() => services.StartWorker(settings);
 
-    public async Task<HttpResponseMessage> SubmitAsync(string kind, object parameters, Guid? jobId = null) =>
-        await Api.PostAsJsonAsync("/api/jobs", new { kind, parameters, jobId });
-
-    public async Task<JobView?> FindAsync(Guid id)
-    {
-        var response = await Api.GetAsync($"/api/jobs/{id}");
-        if (response.StatusCode == System.Net.HttpStatusCode.NotFound) return null;
-        response.EnsureSuccessStatusCode();
-        return await response.Content.ReadFromJsonAsync<JobView>(JobJson.Options);
-    }
-
-    /// <summary>Polls the job API until the job matches; fails with the job and the processes' output on timeout.</summary>
-    public async Task<JobView> WaitForAsync(Guid id, Func<JobView, bool> condition, TimeSpan timeout, params DotnetProcess[] watch)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            var job = await FindAsync(id);
-            if (job is not null && condition(job)) return job;
-            if (Process.HasExited) Assert.Fail($"the Scheduler exited while job {id} was awaited:\n{Process.Output}");
-            if (watch.FirstOrDefault(p => p.HasExited) is { } exited) Assert.Fail($"a process exited while job {id} was awaited:\n{exited.Output}");
-            if (DateTime.UtcNow > deadline)
-                Assert.Fail($"job {id} did not get there within {timeout}: {JsonSerializer.Serialize(job, JobJson.Options)}\n" +
-                    string.Join("\n---\n", new[] { Process }.Concat(watch).Select(p => p.Output)));
-            await Task.Delay(200);
-        }
-    }
-
     /// <summary>
     /// Publishes an event of a job nobody else knows and waits until the Scheduler has recorded it: the Scheduler takes
     /// its events one at a time, in order, so every event published before this call has been handled too.
@@ -108,7 +81,7 @@ public sealed class PrivateScheduler : IAsyncDisposable
     {
         var probe = Guid.NewGuid();
         await Broker.PublishAsync(new JobFailed(probe, nameof(TrainModel), new BlobLocation("artifacts", $"probe/{probe}"), "probe"));
-        await WaitForAsync(probe, j => j.Status == JobStatus.Failed, TimeSpan.FromSeconds(30));
+        await Jobs.WaitForAsync(probe, j => j.Status == JobStatus.Failed, TimeSpan.FromSeconds(30));
     }
 
     /// <summary>The copies of the job's command waiting in its kind's queue, as sent (nobody may consume it meanwhile).</summary>
@@ -134,14 +107,6 @@ public sealed class PrivateScheduler : IAsyncDisposable
         }
     }
 
-    /// <summary>Accepted jobs' ids.</summary>
-    public async Task<Guid> SubmitAcceptedAsync(string kind, object parameters, Guid? jobId = null)
-    {
-        var response = await SubmitAsync(kind, parameters, jobId);
-        Assert.True(response.StatusCode == System.Net.HttpStatusCode.Accepted, await response.Content.ReadAsStringAsync());
-        return (await response.Content.ReadFromJsonAsync<JobAccepted>(JobJson.Options))!.Id;
-    }
-
     public async Task<T?> ScalarAsync<T>(string sql, params (string Name, object Value)[] parameters)
     {
         await using var command = Database.CreateCommand(sql);
@@ -153,6 +118,7 @@ public sealed class PrivateScheduler : IAsyncDisposable
     {
         Api?.Dispose();
         (Process, Api) = await services.StartOtherSchedulerAsync(settings);
+        Jobs = new JobApi(Api, () => [Process]);
     }
 
     public async ValueTask DisposeAsync()

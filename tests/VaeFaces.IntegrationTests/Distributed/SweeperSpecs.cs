@@ -28,10 +28,10 @@ public class SweeperSpecs(DistributedFixture services)
 
         await scheduler.WaitForQueuedCommandsAsync(nameof(TrainModel), id, 1, TimeSpan.FromSeconds(30));
         Console.WriteLine($"sweeper: command re-sent {silent.Elapsed.TotalSeconds:F1} s after the job's last event (staleness 3 s, sweep every 1 s)");
-        Assert.Equal(JobStatus.Running, (await scheduler.FindAsync(id))!.Status);
+        Assert.Equal(JobStatus.Running, (await scheduler.Jobs.FindAsync(id))!.Status);
 
         using var worker = scheduler.StartWorker();
-        var job = await scheduler.WaitForAsync(id, j => j.Status.IsFinal(), TimeSpan.FromMinutes(3), worker);
+        var job = await scheduler.Jobs.WaitForAsync(id, j => j.Status.IsFinal(), TimeSpan.FromMinutes(3), worker);
         Assert.True(job.Status == JobStatus.Succeeded, job.Error + "\n" + worker.Output);
     }
 
@@ -42,7 +42,7 @@ public class SweeperSpecs(DistributedFixture services)
         var id = await LoseRunningJobAsync(scheduler);
         var silent = Stopwatch.StartNew();
 
-        var job = await scheduler.WaitForAsync(id, j => j.Status.IsFinal(), TimeSpan.FromSeconds(60));
+        var job = await scheduler.Jobs.WaitForAsync(id, j => j.Status.IsFinal(), TimeSpan.FromSeconds(60));
         Console.WriteLine($"sweeper: silent job failed {silent.Elapsed.TotalSeconds:F1} s after its last event (2 re-sends, staleness 3 s)");
         Assert.Equal(JobStatus.Failed, job.Status);
         Assert.Contains("no event from its worker", job.Error);
@@ -52,11 +52,11 @@ public class SweeperSpecs(DistributedFixture services)
     /// <summary>A job whose worker took it, said it started, and died; and whose message the broker then lost.</summary>
     private async Task<Guid> LoseRunningJobAsync(PrivateScheduler scheduler)
     {
-        var id = await scheduler.SubmitAcceptedAsync(nameof(TrainModel), services.TrainParameters(epochs: 1));
+        var id = await scheduler.Jobs.SubmitAsync(nameof(TrainModel), services.TrainParameters(epochs: 1));
         await scheduler.WaitForQueuedCommandsAsync(nameof(TrainModel), id, 1, TimeSpan.FromSeconds(30));
         await scheduler.Broker.PurgeAsync(JobQueues.NameOf(nameof(TrainModel)));
         await scheduler.Broker.PublishAsync(new JobStarted(id, nameof(TrainModel), "lost-host/1", DateTimeOffset.UtcNow, false));
-        await scheduler.WaitForAsync(id, j => j.Status == JobStatus.Running, TimeSpan.FromSeconds(30));
+        await scheduler.Jobs.WaitForAsync(id, j => j.Status == JobStatus.Running, TimeSpan.FromSeconds(30));
         return id;
     }
 }
