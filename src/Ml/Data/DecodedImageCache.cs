@@ -51,7 +51,7 @@ public sealed class DecodedImageCache(string cacheDirectory)
             Decode(dataset, images, size, skipBadImages, temporary, bytesPerImage, kept, errors, progress, cancellationToken);
             if (errors.Count > 0 && !skipBadImages)
             {
-                throw new DatasetException(dataset.Root, null, errors[0] + (errors.Count > 1
+                throw new DatasetException(dataset.Name, null, errors[0] + (errors.Count > 1
                     ? $" (and {errors.Count - 1} more bad images; set skip-bad-images to skip them)"
                     : " (set skip-bad-images to skip bad images)"));
             }

@@ -64,7 +64,7 @@ public sealed class JobWorkspace(IBlobStore store, WorkerOptions options, ILogge
             if (!Directory.Exists(folder)) folder = await Store.GetLocalFolderAsync(location, CancellationToken);
             LimitCache();
         }
-        var dataset = CelebADataset.Open(folder);
+        var dataset = CelebADataset.Open(folder, location.ToString());
         Inputs.Add(new JobInput("dataset", location, null, null));
         return dataset;
     }

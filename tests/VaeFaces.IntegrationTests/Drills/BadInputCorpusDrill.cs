@@ -36,7 +36,7 @@ public class BadInputCorpusDrill(DistributedFixture fixture, ITestOutputHelper o
         await RefusedAsync("explore magnitude 1e9", nameof(ExploreAttributes),
             new { model = model.Model, vectors = model.Statistics, dataset = Services.Dataset.ToString(), magnitudes = new[] { 1e9 } }, "parameters.Magnitudes");
         await RefusedAsync("dataset location with ..", nameof(TrainModel), With(train, "dataset", $"{Services.Dataset.Container}/../../etc"), "parameters.Dataset");
-        await RefusedAsync("dataset location in another root", nameof(TrainModel), With(train, "dataset", "/etc/passwd"), "parameters.Dataset");
+        await RefusedAsync("absolute container", nameof(TrainModel), With(train, "dataset", new { container = "/etc", prefix = "passwd" }), "parameters.Dataset");
         await RefusedAsync("bulk edit writing over its input", nameof(EditImages), new
         {
             model = model.Model, vectors = model.Statistics, input = Services.Dataset.ToString(), output = Services.Dataset.ToString(),
@@ -45,7 +45,7 @@ public class BadInputCorpusDrill(DistributedFixture fixture, ITestOutputHelper o
         await HttpAsync("malformed body without the key", HttpStatusCode.Unauthorized,
             () => Anonymous().PostAsync("/api/jobs", new StringContent("{\"kind\": not json", Encoding.UTF8, "application/json")));
         await HttpAsync("2 MB body", HttpStatusCode.RequestEntityTooLarge,
-            () => Services.Api.PostAsync("/api/jobs", new StringContent($"{{\"kind\": \"TrainModel\", \"padding\": \"{new string('x', 2 << 20)}\"}}",
+            () => Services.Api.PostExpectingContinueAsync("/api/jobs", new StringContent($"{{\"kind\": \"TrainModel\", \"padding\": \"{new string('x', 2 << 20)}\"}}",
                 Encoding.UTF8, "application/json")));
         var resubmitted = Guid.NewGuid();
         (await Services.Api.PostAsJsonAsync("/api/jobs", new { kind = nameof(GenerateSamples), parameters = model.Samples(seed: 1), jobId = resubmitted }))
@@ -104,17 +104,19 @@ public class BadInputCorpusDrill(DistributedFixture fixture, ITestOutputHelper o
             $"{done.Status} in {clock.Elapsed.TotalSeconds:F1} s: {done.Error}");
     }
 
-    /// <summary>A job told to write where another job's results are fails, and leaves that job's manifest as it was.</summary>
+    /// <summary>A job told to write where another job's results are fails, and leaves that job's manifest and files as they were.</summary>
     private async Task OtherJobsOutputAsync(DotnetProcess worker, DrillJobs.TrainedModel model)
     {
-        var manifest = BlobLocation.Parse(model.Model).Child(JobManifest.FileName);
-        var before = await Services.Blobs.ReadBytesAsync(manifest);
-        var id = await Services.SubmitAsync(nameof(GenerateSamples), new { model = model.Model, statistics = model.Statistics, output = model.Model });
+        var first = await Services.WaitUntilFinishedAsync(await Services.SubmitAsync(nameof(GenerateSamples), model.Samples(seed: 3)), TimeSpan.FromMinutes(3), worker);
+        var output = BlobLocation.Parse(first.Output);
+        async Task<byte[][]> FilesAsync() => await Task.WhenAll(first.Artifacts.Select(a => Services.Blobs.ReadBytesAsync(BlobLocation.Parse(a))));
+        var before = await FilesAsync();
+        var id = await Services.SubmitAsync(nameof(GenerateSamples), new { model = model.Model, statistics = model.Statistics, output = output.ToString(), seed = 4 });
         var done = await Services.WaitUntilFinishedAsync(id, TimeSpan.FromMinutes(3), worker);
-        var after = await Services.Blobs.ReadBytesAsync(manifest);
-        var modelKept = await Services.Blobs.ExistsAsync(BlobLocation.Parse(model.Model).Child("model.bin"));
-        Record("output holding another job's results", done.Status == JobStatus.Failed && before.AsSpan().SequenceEqual(after) && modelKept,
-            $"{done.Status}: {done.Error}; the other job's manifest {(before.AsSpan().SequenceEqual(after) ? "unchanged" : "CHANGED")}, model.bin {(modelKept ? "kept" : "GONE")}");
+        var after = await FilesAsync();
+        var unchanged = before.Zip(after).All(pair => pair.First.AsSpan().SequenceEqual(pair.Second));
+        Record("output holding another job's results", done.Status == JobStatus.Failed && unchanged,
+            $"{done.Status}: {done.Error}; the other job's {before.Length} files (manifest included) {(unchanged ? "unchanged byte for byte" : "CHANGED")}");
     }
 
     private async Task PlaceholderKeyAsync()

@@ -17,6 +17,7 @@ public static class DrillReport
         var row = $"| {drill} | {requirement} | {(passed ? "pass" : "**FAIL**")} | {figures} |";
         output.WriteLine(row);
         Directory.CreateDirectory(Folder);
-        File.WriteAllText(Path.Combine(Folder, $"{drill}.md"), row + "\n");
+        var file = string.Concat(drill.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'));
+        File.WriteAllText(Path.Combine(Folder, $"{file}.md"), row + "\n");
     }
 }
