@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
 using VaeFaces.Contracts;
 using VaeFaces.Contracts.Api;
 
@@ -25,16 +23,7 @@ public class DatabaseOutageSpecs(DistributedFixture services)
         try
         {
             await using var scheduler = await PrivateScheduler.StartAsync(services, null, postgres);
-            var put = await scheduler.Api.PutAsJsonAsync("/api/schedules/retrain", new
-            {
-                cron = "0 3 * * *",
-                kind = nameof(TrainModel),
-                parameters = services.TrainParameters(epochs: 1),
-                then = new[] { nameof(ComputeLatentStatistics) },
-            });
-            Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
-            Assert.Equal(HttpStatusCode.Accepted, (await scheduler.Api.PostAsync("/api/schedules/retrain/trigger", null)).StatusCode);
-            var train = await WaitForTrainAsync(scheduler);
+            var train = await scheduler.TriggerRetrainAsync();
 
             await LocalServices.RunAsync(server, "stop", "postgres");
             await scheduler.Broker.PublishAsync(new JobSucceeded(train.Id, nameof(TrainModel), BlobLocation.Parse(train.Output), ["model.bin"],
@@ -58,18 +47,6 @@ public class DatabaseOutageSpecs(DistributedFixture services)
         {
             await LocalServices.RunAsync(server, "stop", "postgres");
             Directory.Delete(state, recursive: true);
-        }
-    }
-
-    private static async Task<JobView> WaitForTrainAsync(PrivateScheduler scheduler)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var jobs = (await scheduler.Api.GetFromJsonAsync<List<JobView>>("/api/jobs?schedule=retrain", JobJson.Options))!;
-            if (jobs.Count > 0) return jobs.Single();
-            Assert.True(DateTime.UtcNow < deadline, "the schedule did not fire:\n" + scheduler.Process.Output);
-            await Task.Delay(200);
         }
     }
 }

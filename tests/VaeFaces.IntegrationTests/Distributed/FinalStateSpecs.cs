@@ -37,16 +37,7 @@ public class FinalStateSpecs(DistributedFixture services)
     public async Task A_JobSucceeded_delivered_twice_chains_the_next_step_once()
     {
         await using var scheduler = await PrivateScheduler.StartAsync(services);
-        var put = await scheduler.Api.PutAsJsonAsync("/api/schedules/retrain", new
-        {
-            cron = "0 3 * * *",
-            kind = nameof(TrainModel),
-            parameters = services.TrainParameters(epochs: 1),
-            then = new[] { nameof(ComputeLatentStatistics) },
-        });
-        Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
-        Assert.Equal(HttpStatusCode.Accepted, (await scheduler.Api.PostAsync("/api/schedules/retrain/trigger", null)).StatusCode);
-        var train = await WaitForScheduledAsync(scheduler, "retrain", 1);
+        var train = await scheduler.TriggerRetrainAsync();
 
         var succeeded = new JobSucceeded(train.Id, nameof(TrainModel), BlobLocation.Parse(train.Output), ["model.bin"],
             new Dictionary<string, double>(), TimeSpan.FromSeconds(5));
@@ -54,7 +45,7 @@ public class FinalStateSpecs(DistributedFixture services)
         await scheduler.Broker.PublishAsync(succeeded);
         await scheduler.WaitForEarlierEventsAsync();
 
-        var jobs = await WaitForScheduledAsync(scheduler, "retrain", 2);
+        var jobs = await scheduler.WaitForScheduledAsync("retrain", 2);
         var chained = (await scheduler.Api.GetFromJsonAsync<List<JobView>>("/api/jobs?schedule=retrain", JobJson.Options))!
             .Single(j => j.Kind == nameof(ComputeLatentStatistics));
         Assert.Equal(train.Id, chained.ParentId);
@@ -64,18 +55,5 @@ public class FinalStateSpecs(DistributedFixture services)
         await scheduler.WaitForQueuedCommandsAsync(nameof(ComputeLatentStatistics), marker, 1, TimeSpan.FromSeconds(30));
         Assert.Single(await scheduler.QueuedCommandsAsync(nameof(ComputeLatentStatistics), chained.Id));
         Assert.Equal(JobStatus.Succeeded, (await scheduler.Jobs.FindAsync(train.Id))!.Status);
-    }
-
-    /// <summary>The schedule's jobs once there are at least this many; the first (oldest) is returned.</summary>
-    private static async Task<JobView> WaitForScheduledAsync(PrivateScheduler scheduler, string schedule, int count)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var jobs = (await scheduler.Api.GetFromJsonAsync<List<JobView>>($"/api/jobs?schedule={schedule}", JobJson.Options))!;
-            if (jobs.Count >= count) return jobs.OrderBy(j => j.CreatedAt).First();
-            Assert.True(DateTime.UtcNow < deadline, $"schedule {schedule} has {jobs.Count} jobs, not {count}:\n{scheduler.Process.Output}");
-            await Task.Delay(200);
-        }
     }
 }

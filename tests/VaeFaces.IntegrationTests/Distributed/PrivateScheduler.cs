@@ -73,6 +73,34 @@ public sealed class PrivateScheduler : IAsyncDisposable
     /// <summary>A worker on this Scheduler's virtual host.</summary>
     public DotnetProcess StartWorker() => services.StartWorker(settings);
 
+    /// <summary>Puts a "retrain" schedule (one-epoch training, then statistics), triggers it, and returns its training job.</summary>
+    public async Task<JobView> TriggerRetrainAsync()
+    {
+        var put = await Api.PutAsJsonAsync("/api/schedules/retrain", new
+        {
+            cron = "0 3 * * *",
+            kind = nameof(TrainModel),
+            parameters = services.TrainParameters(epochs: 1),
+            then = new[] { nameof(ComputeLatentStatistics) },
+        });
+        Assert.True(put.IsSuccessStatusCode, await put.Content.ReadAsStringAsync());
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, (await Api.PostAsync("/api/schedules/retrain/trigger", null)).StatusCode);
+        return await WaitForScheduledAsync("retrain", 1);
+    }
+
+    /// <summary>Waits until the schedule has fired at least this many jobs; returns the first.</summary>
+    public async Task<JobView> WaitForScheduledAsync(string schedule, int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var jobs = (await Api.GetFromJsonAsync<List<JobView>>($"/api/jobs?schedule={schedule}", JobJson.Options))!;
+            if (jobs.Count >= count) return jobs.OrderBy(j => j.CreatedAt).First();
+            Assert.True(DateTime.UtcNow < deadline, $"schedule {schedule} has {jobs.Count} jobs, not {count}:\n{Process.Output}");
+            await Task.Delay(200);
+        }
+    }
+
     /// <summary>
     /// Publishes an event of a job nobody else knows and waits until the Scheduler has recorded it: the Scheduler takes
     /// its events one at a time, in order, so every event published before this call has been handled too.
