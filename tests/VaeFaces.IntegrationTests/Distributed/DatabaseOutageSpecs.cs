@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Http.Json;
 using VaeFaces.Contracts;
 using VaeFaces.Contracts.Api;
 
