@@ -28,8 +28,9 @@ public class CancellationSpecs(DistributedFixture fixture) : JobSpecs(fixture)
         Assert.Equal(JobStatus.Cancelled, cancelled.Status);
         Assert.Empty(cancelled.Artifacts);
         Assert.True(await Services.Blobs.ExistsAsync(checkpoint), "the last checkpoint was not kept");
-        var manifest = await Services.Blobs.ReadJsonAsync<JobManifest>(BlobLocation.Parse(running.Output).Child(JobManifest.FileName));
-        Assert.Equal(JobStatus.Cancelled, manifest!.Status);
+        // The final event goes out before the worker's clean-up, so the manifest may follow it by a moment.
+        var manifest = await WaitForManifestAsync(BlobLocation.Parse(running.Output), TimeSpan.FromSeconds(30), worker);
+        Assert.Equal(JobStatus.Cancelled, manifest.Status);
         Assert.False(await Services.Blobs.ExistsAsync(BlobLocation.Parse(running.Output).Child(ModelFileName)));
         Assert.Equal(HttpStatusCode.Conflict, (await Services.Api.DeleteAsync($"/api/jobs/{id}")).StatusCode);
     }
