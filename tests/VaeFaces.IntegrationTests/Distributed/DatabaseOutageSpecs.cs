@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using VaeFaces.Contracts;
 using VaeFaces.Contracts.Api;
+using VaeFaces.IntegrationTests.Distributed.Services;
 
 namespace VaeFaces.IntegrationTests.Distributed;
 
@@ -17,37 +18,26 @@ public class DatabaseOutageSpecs(DistributedFixture services)
     [Fact]
     public async Task A_JobSucceeded_that_arrives_while_the_database_is_down_is_recorded_and_chains_once_it_is_back()
     {
-        // Not under the run's work folder: that one is private to root, and the server runs as user postgres.
-        var state = Path.Combine(Path.GetTempPath(), $"vaefaces-outage-{services.RunId}");
-        var server = new Dictionary<string, string> { ["VAEFACES_SERVICES_DIR"] = state, ["POSTGRES_PORT"] = "5561" };
-        var postgres = (await LocalServices.StartAsync(server, "postgres"))["ConnectionStrings__Jobs"];
-        try
-        {
-            await using var scheduler = await PrivateScheduler.StartAsync(services, null, postgres);
-            var train = await scheduler.TriggerRetrainAsync();
+        await using var postgres = await TestServices.StartDatabaseAsync($"{services.RunId}-outage");
+        await using var scheduler = await PrivateScheduler.StartAsync(services, null, postgres.ConnectionString);
+        var train = await scheduler.TriggerRetrainAsync();
 
-            await LocalServices.RunAsync(server, "stop", "postgres");
-            await scheduler.Broker.PublishAsync(new JobSucceeded(train.Id, nameof(TrainModel), BlobLocation.Parse(train.Output), ["model.bin"],
-                new Dictionary<string, double>(), TimeSpan.FromSeconds(5)));
-            // The fault itself lasts this long; nothing is awaited by sleeping.
-            await Task.Delay(Outage);
-            await LocalServices.StartAsync(server, "postgres");
-            var back = Stopwatch.StartNew();
+        await postgres.StopAsync();
+        await scheduler.Broker.PublishAsync(new JobSucceeded(train.Id, nameof(TrainModel), BlobLocation.Parse(train.Output), ["model.bin"],
+            new Dictionary<string, double>(), TimeSpan.FromSeconds(5)));
+        // The fault itself lasts this long; nothing is awaited by sleeping.
+        await Task.Delay(Outage);
+        await postgres.StartAsync();
+        var back = Stopwatch.StartNew();
 
-            var done = await scheduler.Jobs.WaitForAsync(train.Id, j => j.Status.IsFinal(), TimeSpan.FromMinutes(2));
-            Console.WriteLine($"database outage: {Outage.TotalSeconds:F0} s down; JobSucceeded recorded {back.Elapsed.TotalSeconds:F1} s after it was back");
-            Assert.Equal(JobStatus.Succeeded, done.Status);
-            var chained = (await scheduler.Api.GetFromJsonAsync<List<JobView>>("/api/jobs?schedule=retrain", JobJson.Options))!
-                .Single(j => j.Kind == nameof(ComputeLatentStatistics));
-            Assert.Equal(train.Id, chained.ParentId);
-            await scheduler.WaitForQueuedCommandsAsync(nameof(ComputeLatentStatistics), chained.Id, 1, TimeSpan.FromSeconds(60));
-            Assert.Empty(await scheduler.Broker.ReadAllAsync("job-events_error"));
-            Assert.False(scheduler.Process.HasExited, scheduler.Process.Output);
-        }
-        finally
-        {
-            await LocalServices.RunAsync(server, "stop", "postgres");
-            Directory.Delete(state, recursive: true);
-        }
+        var done = await scheduler.Jobs.WaitForAsync(train.Id, j => j.Status.IsFinal(), TimeSpan.FromMinutes(2));
+        Console.WriteLine($"database outage: {Outage.TotalSeconds:F0} s down; JobSucceeded recorded {back.Elapsed.TotalSeconds:F1} s after it was back");
+        Assert.Equal(JobStatus.Succeeded, done.Status);
+        var chained = (await scheduler.Api.GetFromJsonAsync<List<JobView>>("/api/jobs?schedule=retrain", JobJson.Options))!
+            .Single(j => j.Kind == nameof(ComputeLatentStatistics));
+        Assert.Equal(train.Id, chained.ParentId);
+        await scheduler.WaitForQueuedCommandsAsync(nameof(ComputeLatentStatistics), chained.Id, 1, TimeSpan.FromSeconds(60));
+        Assert.Empty(await scheduler.Broker.ReadAllAsync("job-events_error"));
+        Assert.False(scheduler.Process.HasExited, scheduler.Process.Output);
     }
 }

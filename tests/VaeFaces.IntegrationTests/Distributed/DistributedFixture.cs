@@ -5,14 +5,16 @@ using System.Text.Json;
 using Npgsql;
 using VaeFaces.Contracts;
 using VaeFaces.Contracts.Api;
+using VaeFaces.IntegrationTests.Distributed.Services;
 using VaeFaces.Ml.Synthetic;
 using VaeFaces.Storage;
 
 namespace VaeFaces.IntegrationTests.Distributed;
 
 /// <summary>
-/// Real RabbitMQ, Azurite and PostgreSQL, a Scheduler process, and a synthetic dataset uploaded to Azurite. Each run
-/// gets its own RabbitMQ virtual host, database and containers, so runs and leftovers never meet.
+/// Real RabbitMQ, Azurite and PostgreSQL (containers or native: <see cref="TestServices"/>), a Scheduler process, and a
+/// synthetic dataset uploaded to Azurite. Each run gets its own RabbitMQ virtual host, database and blob containers, so
+/// runs and leftovers never meet.
 /// </summary>
 public sealed class DistributedFixture : IAsyncLifetime
 {
@@ -26,6 +28,7 @@ public sealed class DistributedFixture : IAsyncLifetime
     private string? work;
 
     public string RunId { get; } = "t" + Guid.NewGuid().ToString("N")[..12];
+    public SharedServices Servers { get; private set; } = null!;
     public Dictionary<string, string> Environment { get; private set; } = [];
     public HttpClient Api { get; private set; } = null!;
     public AzureBlobStore Blobs { get; private set; } = null!;
@@ -35,10 +38,9 @@ public sealed class DistributedFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var services = await LocalServices.StartAsync();
-        await LocalServices.RunAsync(null, "rabbitmqctl", "add_vhost", RunId);
-        await LocalServices.RunAsync(null, "rabbitmqctl", "set_permissions", "-p", RunId, "guest", ".*", ".*", ".*");
-        var database = new NpgsqlConnectionStringBuilder(services["ConnectionStrings__Jobs"]);
+        Servers = await TestServices.StartSharedAsync();
+        await Servers.Broker.AddVirtualHostAsync(RunId);
+        var database = new NpgsqlConnectionStringBuilder(Servers.Database.ConnectionString);
         await using (var admin = NpgsqlDataSource.Create(database.ConnectionString))
         await using (var create = admin.CreateCommand($"create database {RunId}"))
             await create.ExecuteNonQueryAsync();
@@ -46,8 +48,8 @@ public sealed class DistributedFixture : IAsyncLifetime
 
         Environment = new Dictionary<string, string>
         {
-            ["ConnectionStrings__RabbitMq"] = services["ConnectionStrings__RabbitMq"].TrimEnd('/') + "/" + RunId,
-            ["ConnectionStrings__Blobs"] = services["ConnectionStrings__Blobs"],
+            ["ConnectionStrings__RabbitMq"] = Servers.Broker.UrlOf(RunId),
+            ["ConnectionStrings__Blobs"] = Servers.Blobs.ConnectionString,
             ["ConnectionStrings__Jobs"] = database.ConnectionString,
             ["Api__Key"] = ApiKey,
             ["Dashboard__Username"] = DashboardUsername,
@@ -166,13 +168,17 @@ public sealed class DistributedFixture : IAsyncLifetime
     {
         foreach (var process in processes) process.Dispose();
         Api?.Dispose();
-        try
+        if (Servers is not null)
         {
-            await LocalServices.RunAsync(null, "rabbitmqctl", "delete_vhost", RunId);
-        }
-        catch (InvalidOperationException)
-        {
-            // Leftover vhosts are harmless; the next run makes its own.
+            try
+            {
+                await Servers.Broker.DeleteVirtualHostAsync(RunId);
+            }
+            catch (InvalidOperationException)
+            {
+                // Leftover vhosts are harmless; the next run makes its own.
+            }
+            await Servers.DisposeAsync();
         }
         if (work is not null) Directory.Delete(work, recursive: true);
     }

@@ -42,17 +42,15 @@ public sealed class PrivateScheduler : IAsyncDisposable
         string? server = null)
     {
         var name = "p" + Guid.NewGuid().ToString("N")[..12];
-        await LocalServices.RunAsync(null, "rabbitmqctl", "add_vhost", name);
-        await LocalServices.RunAsync(null, "rabbitmqctl", "set_permissions", "-p", name, "guest", ".*", ".*", ".*");
+        await services.Servers.Broker.AddVirtualHostAsync(name);
         var admin = new NpgsqlConnectionStringBuilder(server ?? services.Environment["ConnectionStrings__Jobs"]) { Database = "postgres" };
         await using (var connection = NpgsqlDataSource.Create(admin.ConnectionString))
         await using (var create = connection.CreateCommand($"create database {name}"))
             await create.ExecuteNonQueryAsync();
         var database = new NpgsqlConnectionStringBuilder(admin.ConnectionString) { Database = name };
-        var rabbitMq = services.Environment["ConnectionStrings__RabbitMq"];
         var settings = new Dictionary<string, string>
         {
-            ["ConnectionStrings__RabbitMq"] = rabbitMq[..(rabbitMq.LastIndexOf('/') + 1)] + name,
+            ["ConnectionStrings__RabbitMq"] = services.Servers.Broker.UrlOf(name),
             ["ConnectionStrings__Jobs"] = database.ConnectionString,
         };
         foreach (var (key, value) in overrides ?? new Dictionary<string, string>()) settings[key] = value;
@@ -157,7 +155,7 @@ public sealed class PrivateScheduler : IAsyncDisposable
         await Database.DisposeAsync();
         try
         {
-            await LocalServices.RunAsync(null, "rabbitmqctl", "delete_vhost", vhost);
+            await services.Servers.Broker.DeleteVirtualHostAsync(vhost);
             await using var admin = NpgsqlDataSource.Create(adminConnection);
             await using var drop = admin.CreateCommand($"drop database if exists {name} with (force)");
             await drop.ExecuteNonQueryAsync();

@@ -14,7 +14,7 @@ public class BlobRestartDrill(DistributedFixture fixture, ITestOutputHelper outp
     {
         using var worker = Services.StartWorker();
         var running = await Services.TrainingUnderwayAsync(worker, epochs: 8, pastFraction: 0.2);
-        var outage = await ServiceOutage.RestartAsync("azurite", TimeSpan.FromSeconds(10));
+        var outage = await ServiceOutage.RestartAsync(Services.Servers.Blobs, TimeSpan.FromSeconds(10));
         var done = await Services.WaitUntilFinishedAsync(running.Id, TimeSpan.FromMinutes(10), worker);
 
         var manifest = await Services.Blobs.ReadJsonAsync<JobManifest>(BlobLocation.Parse(done.Output).Child(JobManifest.FileName));

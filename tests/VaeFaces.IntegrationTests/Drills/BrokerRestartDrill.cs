@@ -21,7 +21,7 @@ public class BrokerRestartDrill(DistributedFixture fixture, ITestOutputHelper ou
         var ids = await Services.SubmitManyAsync(nameof(GenerateSamples), Enumerable.Range(0, Jobs).Select(i => model.Samples(seed: i, count: 256)));
         await Services.WaitForAsync(ids[2], j => j.Status == JobStatus.Succeeded, TimeSpan.FromMinutes(5), first, second);
         var atRestart = (await Task.WhenAll(ids.Select(Services.GetAsync))).Counts();
-        var outage = await ServiceOutage.RestartAsync("rabbitmq", TimeSpan.FromSeconds(10));
+        var outage = await ServiceOutage.RestartAsync(Services.Servers.Broker, TimeSpan.FromSeconds(10));
 
         var jobs = await Services.WaitUntilAllFinishedAsync(ids, TimeSpan.FromMinutes(15), first, second);
         var succeeded = jobs.Count(j => j.Status == JobStatus.Succeeded);

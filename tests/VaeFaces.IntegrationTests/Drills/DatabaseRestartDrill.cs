@@ -36,7 +36,7 @@ public class DatabaseRestartDrill(DistributedFixture fixture, ITestOutputHelper 
             TimeSpan.FromMinutes(3));
         var atOutage = (await Task.WhenAll(samples.Select(Services.GetAsync))).Concat(train).Counts();
 
-        var outage = await ServiceOutage.RestartAsync("postgres", TimeSpan.FromSeconds(60));
+        var outage = await ServiceOutage.RestartAsync(Services.Servers.Database, TimeSpan.FromSeconds(60));
 
         var sampled = await Services.WaitUntilAllFinishedAsync(samples, TimeSpan.FromMinutes(10), first, second);
         var chain = await WaitForChainAsync(name, jobs => jobs.Count == 3 && jobs.All(j => j.Status.IsFinal()), TimeSpan.FromMinutes(10));
