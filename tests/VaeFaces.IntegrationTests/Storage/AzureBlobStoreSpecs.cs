@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using System.Text;
 using Azure.Storage.Blobs;
 using VaeFaces.Contracts;
@@ -6,45 +5,36 @@ using VaeFaces.Storage;
 
 namespace VaeFaces.IntegrationTests.Storage;
 
-/// <summary>
-/// Against a real Azurite (deploy/local/services start azurite): the connection string comes from ConnectionStrings__Blobs,
-/// else UseDevelopmentStorage=true. Fails, not skips, when it is not reachable. Each test has its own container.
-/// </summary>
+/// <summary>Against a real Azurite, the distributed run's (a container or the native service). Each test has its own container.</summary>
+[Collection(Distributed.DistributedCollection.Name)]
 public class AzureBlobStoreSpecs : IAsyncLifetime
 {
-    private static readonly string ConnectionString =
-        Environment.GetEnvironmentVariable("ConnectionStrings__Blobs") is { Length: > 0 } configured ? configured : "UseDevelopmentStorage=true";
+    private readonly string connectionString;
 
     private readonly string container = "t" + Guid.NewGuid().ToString("N");
     private readonly string cache = Path.Combine(Path.GetTempPath(), "vaefaces-azure-" + Guid.NewGuid().ToString("N"));
     private readonly AzureBlobStore store;
 
-    public AzureBlobStoreSpecs() => store = NewStore();
-
-    public async Task InitializeAsync()
+    public AzureBlobStoreSpecs(Distributed.DistributedFixture services)
     {
-        var endpoint = new BlobServiceClient(ConnectionString).Uri;
-        using var tcp = new TcpClient();
-        try
-        {
-            await tcp.ConnectAsync(endpoint.Host, endpoint.Port).WaitAsync(TimeSpan.FromSeconds(5));
-        }
-        catch (Exception e) when (e is SocketException or TimeoutException)
-        {
-            throw new InvalidOperationException(
-                $"Azurite is not reachable at {endpoint} ({e.Message}): start it with `deploy/local/services start azurite` or set ConnectionStrings__Blobs", e);
-        }
+        connectionString = services.Servers.Blobs.ConnectionString;
+        store = NewStore();
+    }
+
+    public Task InitializeAsync()
+    {
         Directory.CreateDirectory(cache);
+        return Task.CompletedTask;
     }
 
     public async Task DisposeAsync()
     {
         if (Directory.Exists(cache)) Directory.Delete(cache, recursive: true);
-        await new BlobServiceClient(ConnectionString, new BlobClientOptions(BlobServiceClients.EmulatorServiceVersion))
+        await new BlobServiceClient(connectionString, new BlobClientOptions(BlobServiceClients.EmulatorServiceVersion))
             .GetBlobContainerClient(container).DeleteIfExistsAsync();
     }
 
-    private AzureBlobStore NewStore() => BlobStores.Azure(ConnectionString, null, cache);
+    private AzureBlobStore NewStore() => BlobStores.Azure(connectionString, null, cache);
 
     private BlobLocation At(string prefix = "") => new(container, prefix);
 
@@ -176,7 +166,7 @@ public class AzureBlobStoreSpecs : IAsyncLifetime
     [Fact]
     public async Task A_held_lock_outlives_its_lease_by_renewing_it()
     {
-        var shortLeases = new AzureBlobStore(new BlobServiceClient(ConnectionString, new BlobClientOptions(BlobServiceClients.EmulatorServiceVersion)), cache)
+        var shortLeases = new AzureBlobStore(new BlobServiceClient(connectionString, new BlobClientOptions(BlobServiceClients.EmulatorServiceVersion)), cache)
         {
             LeaseDuration = TimeSpan.FromSeconds(15),
             LeaseRenewal = TimeSpan.FromSeconds(3),
@@ -209,7 +199,7 @@ public class AzureBlobStoreSpecs : IAsyncLifetime
     [Fact]
     public async Task A_store_for_uploading_writes_and_reads_blobs_but_makes_no_local_folders()
     {
-        var uploader = BlobStores.AzureForUpload(ConnectionString, null);
+        var uploader = BlobStores.AzureForUpload(connectionString, null);
 
         await uploader.UploadBytesAsync(At("set/a.txt"), Encoding.UTF8.GetBytes("content"));
 

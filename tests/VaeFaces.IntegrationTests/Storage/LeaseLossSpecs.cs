@@ -17,10 +17,10 @@ namespace VaeFaces.IntegrationTests.Storage;
 /// A job's lease on real Azurite broken from outside while the job runs (JobRunner on MassTransit's in-memory harness):
 /// the job stops within a renewal, its next write is refused, and the job's next delivery takes over cleanly.
 /// </summary>
-public sealed class LeaseLossSpecs(Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
+[Collection(Distributed.DistributedCollection.Name)]
+public sealed class LeaseLossSpecs(Distributed.DistributedFixture services, Xunit.Abstractions.ITestOutputHelper output) : IAsyncLifetime
 {
-    private static readonly string ConnectionString =
-        Environment.GetEnvironmentVariable("ConnectionStrings__Blobs") is { Length: > 0 } configured ? configured : "UseDevelopmentStorage=true";
+    private readonly string connectionString = services.Servers.Blobs.ConnectionString;
 
     /// <summary>AzureBlobStore's default renewal period.</summary>
     private static readonly TimeSpan Renewal = TimeSpan.FromSeconds(5);
@@ -35,8 +35,7 @@ public sealed class LeaseLossSpecs(Xunit.Abstractions.ITestOutputHelper output) 
 
     public async Task InitializeAsync()
     {
-        store = BlobStores.Azure(ConnectionString, null, Path.Combine(folder, "cache"));
-        // Fails, not skips, when Azurite is not there.
+        store = BlobStores.Azure(connectionString, null, Path.Combine(folder, "cache"));
         await store.UploadBytesAsync(new BlobLocation(container, "probe"), [1]);
         provider = new ServiceCollection().AddLogging()
             .Configure<WorkerOptions>(o =>
@@ -64,7 +63,7 @@ public sealed class LeaseLossSpecs(Xunit.Abstractions.ITestOutputHelper output) 
     }
 
     private BlobContainerClient Client() =>
-        new BlobServiceClient(ConnectionString, new BlobClientOptions(BlobServiceClients.EmulatorServiceVersion)).GetBlobContainerClient(container);
+        new BlobServiceClient(connectionString, new BlobClientOptions(BlobServiceClients.EmulatorServiceVersion)).GetBlobContainerClient(container);
 
     [Fact]
     public async Task A_job_whose_lease_is_broken_stops_within_a_renewal_writes_nothing_more_and_its_next_delivery_takes_over()
