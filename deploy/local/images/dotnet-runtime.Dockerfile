@@ -3,7 +3,12 @@
 # defines, and this machine's shared .NET runtime, staged into this context by deploy/local/build-images.
 ARG BASE
 FROM ${BASE}
-RUN apt-get update -qq \
+# Like Debian's and Ubuntu's official images: apt keeps no package cache (~85 MB), also for the images built on this.
+RUN printf '%s\n' 'Dir::Cache::pkgcache "";' 'Dir::Cache::srcpkgcache "";' \
+      'DPkg::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/*.bin || true"; };' \
+      'APT::Update::Post-Invoke { "rm -f /var/cache/apt/archives/*.deb /var/cache/apt/*.bin || true"; };' \
+      >/etc/apt/apt.conf.d/docker-clean \
+ && apt-get update -qq \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
       ca-certificates libc6 libgcc-s1 libicu72 libssl3 libstdc++6 tzdata zlib1g >/dev/null \
  && rm -rf /var/lib/apt/lists/* \
