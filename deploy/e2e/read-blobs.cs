@@ -1,9 +1,11 @@
 // Downloads blobs from the storage the connection string ConnectionStrings__Blobs names (the compose stack's Azurite in
-// deploy/compose-e2e), through the repo's own client setup (VaeFaces.Storage), so no script signs Azure requests itself.
+// deploy/compose-e2e) with the Azure SDK, so no script signs Azure requests itself.
 //   dotnet run deploy/e2e/read-blobs.cs -- OUTDIR CONTAINER/PATH...    writes OUTDIR/PATH for each, prints "PATH BYTES"
-#:project ../../src/Storage/VaeFaces.Storage.csproj
+// A package, not the repo's VaeFaces.Storage project: a project reference would build into src/ (and make ./vaefaces
+// rebuild); the version is the repo's (Directory.Packages.props). Azurite runs with --skipApiVersionCheck.
+#:package Azure.Storage.Blobs
 using Azure;
-using VaeFaces.Storage;
+using Azure.Storage.Blobs;
 
 if (args.Length < 2)
 {
@@ -16,7 +18,7 @@ if (string.IsNullOrWhiteSpace(connectionString))
     Console.Error.WriteLine("read-blobs: ConnectionStrings__Blobs is not set");
     return 2;
 }
-var service = BlobServiceClients.Create(connectionString, accountUrl: null);
+var service = new BlobServiceClient(connectionString);
 foreach (var location in args.Skip(1))
 {
     var slash = location.IndexOf('/');
