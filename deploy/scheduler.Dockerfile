@@ -1,12 +1,13 @@
-# syntax=docker/dockerfile:1
 # Scheduler: job API, job state in PostgreSQL, Hangfire schedules (read-only dashboard on /hangfire), /health/live and /health/ready.
 #   docker build -f deploy/scheduler.Dockerfile -t vaefaces/scheduler .
+# Base images are build arguments, the official .NET images (Ubuntu 24.04) by default; where no registry is
+# reachable, deploy/local/build-images builds equivalents and passes --build-arg SDK_IMAGE=... RUNTIME_IMAGE=...
 # global.json pins SDK 10.0.401 with rollForward latestFeature: the SDK image must carry 10.0.401 or newer
-# (override with --build-arg SDK_TAG=... if the 10.0 tag still points at an older feature band).
-ARG SDK_TAG=10.0-noble
-ARG RUNTIME_TAG=10.0-noble
+# (pass an exact tag, e.g. --build-arg SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0.401-noble, if 10.0 is older).
+ARG SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0-noble
+ARG RUNTIME_IMAGE=mcr.microsoft.com/dotnet/aspnet:10.0-noble
 
-FROM mcr.microsoft.com/dotnet/sdk:${SDK_TAG} AS build
+FROM ${SDK_IMAGE} AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Build.targets Directory.Packages.props ./
 COPY src/Contracts/VaeFaces.Contracts.csproj src/Contracts/
@@ -18,7 +19,7 @@ COPY src/Messaging/ src/Messaging/
 COPY src/Scheduler/ src/Scheduler/
 RUN dotnet publish src/Scheduler/VaeFaces.Scheduler.csproj -c Release --no-restore -p:UseAppHost=false -o /app
 
-FROM mcr.microsoft.com/dotnet/aspnet:${RUNTIME_TAG}
+FROM ${RUNTIME_IMAGE}
 # curl for the health check (the .NET images carry neither curl nor wget).
 RUN apt-get update \
  && apt-get install -y --no-install-recommends curl \

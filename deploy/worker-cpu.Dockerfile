@@ -1,15 +1,18 @@
-# syntax=docker/dockerfile:1
 # CPU worker: TorchSharp with the CPU libtorch (libtorch-cpu-linux-x64), the build's default backend.
 #   docker build -f deploy/worker-cpu.Dockerfile -t vaefaces/worker-cpu .
 # For machines without GPUs (compose profile "cpu"). Set Worker__ConcurrentJobs and cpus to taste.
-# .NET 10 images are Ubuntu 24.04 (noble): its libstdc++ has GLIBCXX_3.4.32, so the Debian 12 patch
-# step (tools/weaken-glibcxx.py, needs python3) is switched off with WeakenGlibcxx=false.
+# Base images are build arguments, the official .NET images (Ubuntu 24.04) by default; where no registry is
+# reachable, deploy/local/build-images builds Debian 12 equivalents and passes them with the two Debian settings:
+#   --build-arg WEAKEN_GLIBCXX=true            Debian 12's libstdc++ lacks GLIBCXX_3.4.32 (tools/weaken-glibcxx.py,
+#                                              needs python3 in the SDK image); Ubuntu 24.04's has it: false
+#   --build-arg TCMALLOC_PACKAGE=libtcmalloc-minimal4   the package's name on Debian 12 (Ubuntu 24.04: ...4t64)
 # global.json pins SDK 10.0.401 with rollForward latestFeature: the SDK image must carry 10.0.401 or newer
-# (override with --build-arg SDK_TAG=... if the 10.0 tag still points at an older feature band).
-ARG SDK_TAG=10.0-noble
-ARG RUNTIME_TAG=10.0-noble
+# (pass an exact tag, e.g. --build-arg SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0.401-noble, if 10.0 is older).
+ARG SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0-noble
+ARG RUNTIME_IMAGE=mcr.microsoft.com/dotnet/runtime:10.0-noble
 
-FROM mcr.microsoft.com/dotnet/sdk:${SDK_TAG} AS build
+FROM ${SDK_IMAGE} AS build
+ARG WEAKEN_GLIBCXX=false
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Build.targets Directory.Packages.props ./
 COPY src/Contracts/VaeFaces.Contracts.csproj src/Contracts/
@@ -25,13 +28,14 @@ COPY src/Ml/ src/Ml/
 COPY src/Storage/ src/Storage/
 COPY src/Worker/ src/Worker/
 RUN dotnet publish src/Worker/VaeFaces.Worker.csproj -c Release --no-restore \
-      -p:WeakenGlibcxx=false -p:UseAppHost=false -o /app
+      -p:WeakenGlibcxx=${WEAKEN_GLIBCXX} -p:UseAppHost=false -o /app
 
-FROM mcr.microsoft.com/dotnet/runtime:${RUNTIME_TAG}
+FROM ${RUNTIME_IMAGE}
+ARG TCMALLOC_PACKAGE=libtcmalloc-minimal4t64
 # tcmalloc: with glibc malloc the large activation buffers are mapped and unmapped every step; preloading
 # tcmalloc measured ~1.4x training speed and flat memory.
 RUN apt-get update \
- && apt-get install -y --no-install-recommends libtcmalloc-minimal4t64 \
+ && apt-get install -y --no-install-recommends "$TCMALLOC_PACKAGE" \
  && rm -rf /var/lib/apt/lists/* \
  && mkdir -p /var/cache/vaefaces && chown "$APP_UID" /var/cache/vaefaces
 ENV LD_PRELOAD=/usr/lib/x86_64-linux-gnu/libtcmalloc_minimal.so.4 \
