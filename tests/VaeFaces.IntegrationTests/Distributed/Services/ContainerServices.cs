@@ -16,7 +16,7 @@ namespace VaeFaces.IntegrationTests.Distributed.Services;
 /// </summary>
 internal static class ContainerServices
 {
-    private const string OwnerLabel = "vaefaces.tests.owner";
+    internal const string OwnerLabel = "vaefaces.tests.owner";
     private const string User = "vaefaces";
     // Azurite's documented development account: not a secret.
     private const string AzuriteAccount = "AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
@@ -102,17 +102,18 @@ internal static class ContainerServices
     }
 
     /// <summary>Containers whose owning test process is gone (it crashed or was killed before it disposed them).</summary>
-    private static void RemoveLeftovers()
+    internal static int RemoveLeftovers()
     {
         var listing = Docker("ps", "-a", "--filter", $"label={OwnerLabel}", "--format", $"{{{{.ID}}}} {{{{.Label \"{OwnerLabel}\"}}}}");
         var orphans = listing.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split(' ', 2))
             .Where(parts => parts.Length == 2 && !IsAlive(parts[1])).Select(parts => parts[0]).ToList();
-        if (orphans.Count == 0) return;
+        if (orphans.Count == 0) return 0;
         Docker(["rm", "-f", "-v", .. orphans]);
         Console.WriteLine($"removed {orphans.Count} container(s) left by a test run that did not end cleanly");
+        return orphans.Count;
     }
 
-    private static string OwnerOf(Process process) =>
+    internal static string OwnerOf(Process process) =>
         $"{process.Id}:{process.StartTime.ToUniversalTime().Ticks.ToString(CultureInfo.InvariantCulture)}";
 
     private static bool IsAlive(string owner)
@@ -131,7 +132,7 @@ internal static class ContainerServices
 
     private static string Secret() => Guid.NewGuid().ToString("N");
 
-    private static string Docker(params string[] arguments)
+    internal static string Docker(params string[] arguments)
     {
         var start = new ProcessStartInfo("docker") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
