@@ -8,6 +8,8 @@ ARG SDK_IMAGE=mcr.microsoft.com/dotnet/sdk:10.0-noble
 ARG RUNTIME_IMAGE=mcr.microsoft.com/dotnet/aspnet:10.0-noble
 
 FROM ${SDK_IMAGE} AS build
+# Marks the build stage, so deploy/local/build-images can remove it once the image is built (the classic builder keeps it).
+LABEL vaefaces.build-stage=true
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Build.targets Directory.Packages.props ./
 COPY src/Contracts/VaeFaces.Contracts.csproj src/Contracts/
