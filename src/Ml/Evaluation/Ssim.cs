@@ -25,7 +25,8 @@ public static class Ssim
         var x = images.to(float64);
         var y = references.to(float64);
         var channels = x.shape[1];
-        var window = Window(x.device).expand(channels, 1, WindowSize, WindowSize);
+        // One copy of the window per channel, each convolved with its own channel only (groups).
+        var window = Window(x.device).repeat(channels, 1, 1, 1);
         Tensor Mean(Tensor t) => nn.functional.conv2d(t, window, groups: channels);
         var muX = Mean(x);
         var muY = Mean(y);
