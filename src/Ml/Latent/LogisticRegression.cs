@@ -46,6 +46,8 @@ public static class LogisticRegression
         while (iterations < maxIterations)
         {
             iterations++;
+            // Each iteration's N x D temporaries are freed with it; only the new coefficients outlive it.
+            using var iteration = torch.NewDisposeScope();
             var p = x.mv(beta).sigmoid();
             var gradient = x.t().mv(weight * (p - y)) / n + penalty * beta;
             var hessian = x.t().mm(x * (weight * p * (1 - p)).unsqueeze(1)) / n + penalty.diag();
@@ -55,7 +57,7 @@ public static class LogisticRegression
             var decrease = gradient.dot(step).item<double>();
             var t = 1.0;
             while (t > 1e-10 && Loss(beta - t * step).item<double>() > loss - 1e-4 * t * decrease) t /= 2;
-            beta = beta - t * step;
+            beta = (beta - t * step).MoveToOuterDisposeScope();
             if (t * step.abs().max().item<double>() < 1e-10) break;
         }
         var weights = beta[..codes.Dim];

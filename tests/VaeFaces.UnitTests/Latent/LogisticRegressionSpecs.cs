@@ -39,6 +39,18 @@ public class LogisticRegressionSpecs
     }
 
     [Fact]
+    public void A_fit_frees_every_tensor_it_makes()
+    {
+        var (codes, labels, _) = Synthetic(count: 300, seed: 13);
+        LogisticRegression.Fit(codes, labels);
+        var live = TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+
+        LogisticRegression.Fit(codes, labels);
+
+        Assert.Equal(live, TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+    }
+
+    [Fact]
     public void Linear_directions_are_unit_normals_and_skip_attributes_by_the_mean_difference_rule()
     {
         var (codes, labels, truth) = Synthetic(count: 600, seed: 5);
