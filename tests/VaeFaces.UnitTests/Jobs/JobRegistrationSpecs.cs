@@ -26,6 +26,8 @@ public class JobRegistrationSpecs
         await using var provider = new ServiceCollection().AddLogging().AddVaeJobServices(configuration)
             .AddMassTransitTestHarness(bus => bus.AddJobConsumers()).BuildServiceProvider(true);
         var harness = provider.GetRequiredService<ITestHarness>();
+        // A loaded machine can take longer than the harness's 1.2 s of inactivity between the send and the final event.
+        harness.TestInactivityTimeout = TimeSpan.FromSeconds(5);
         await harness.Start();
 
         var job = new ComputeLatentStatistics
