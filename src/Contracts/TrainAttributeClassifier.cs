@@ -17,7 +17,7 @@ public sealed record TrainAttributeClassifier : IJobCommand
     public required BlobLocation Output { get; init; }
     /// <summary>The judge's input side, one of <see cref="TrainModel.ImageSizes"/>; images of another size are resized when scored.</summary>
     public int ImageSize { get; init; } = 64;
-    public int Epochs { get; init; } = 6;
+    public int Epochs { get; init; } = 10;
     public int BatchSize { get; init; } = 64;
     public double LearningRate { get; init; } = 2e-3;
     public string FitSplit { get; init; } = "train";
