@@ -9,6 +9,7 @@ app.Configure(config =>
     config.SetApplicationName("vaefaces");
     config.AddCommand<DemoCommand>("demo").WithDescription("Generate synthetic faces and run the whole pipeline on them.");
     config.AddCommand<TrainCommand>("train").WithDescription("Train the VAE only (the pipeline's first job) on a CelebA-layout dataset.");
+    config.AddCommand<TrainJudgeCommand>("train-judge").WithDescription("Train the attribute classifier that judges edits (TrainAttributeClassifier) on a CelebA-layout dataset.");
     config.AddCommand<SoakCommand>("soak").WithDescription("Run N demo-sized trainings, each in a new process, and count the failures.");
     config.AddCommand<PipelineCommand>("pipeline").WithDescription("Train, statistics, samples, vectors, explore and bulk edit on a CelebA-layout dataset.");
     config.AddCommand<GenerateFacesCommand>("generate-faces").WithDescription("Draw synthetic faces in the CelebA layout.");

@@ -7,5 +7,6 @@ public static class JobKinds
     {
         typeof(TrainModel), typeof(ComputeLatentStatistics), typeof(GenerateSamples),
         typeof(ExtractAttributeVectors), typeof(ExploreAttributes), typeof(EditImages),
+        typeof(TrainAttributeClassifier),
     }.ToDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase);
 }

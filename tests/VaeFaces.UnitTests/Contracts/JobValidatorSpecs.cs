@@ -19,6 +19,7 @@ public class JobValidatorSpecs
         new ExtractAttributeVectors { JobId = Job, Model = Made, Dataset = Data, Output = Out },
         new ExploreAttributes { JobId = Job, Model = Made, Vectors = Made, Dataset = Data, Output = Out },
         new EditImages { JobId = Job, Model = Made, Vectors = Made, Input = Data, Output = Out, Edits = new Dictionary<string, double> { ["Smiling"] = 2 } },
+        TrainAttributeClassifier.Defaults with { JobId = Job, Dataset = Data, Output = Out },
     ];
 
     [Theory]
@@ -62,6 +63,37 @@ public class JobValidatorSpecs
             JobId = Job, Model = Out, Dataset = Data, Output = Out, FitSplit = fit, EvaluationSplit = evaluation,
         });
         Assert.Equal(valid, !errors.ContainsKey(nameof(ExtractAttributeVectors.EvaluationSplit)));
+    }
+
+    [Fact]
+    public void Each_bad_judge_field_is_named_with_what_is_wrong()
+    {
+        var errors = JobValidator.Validate(TrainAttributeClassifier.Defaults with
+        {
+            JobId = Job, Dataset = new(" "), Output = Out, ImageSize = 96, Epochs = 0, BatchSize = 0, LearningRate = 2,
+            FitSplit = "holdout", EvaluationSplit = "test", MinCount = 0,
+        });
+        Assert.Equal(["is required (container/prefix)"], errors["Dataset"]);
+        Assert.Equal(["must be one of 64, 112, 128 (got 96)"], errors["ImageSize"]);
+        Assert.Equal(["must be at least 1 (got 0)"], errors["Epochs"]);
+        Assert.Equal(["must be at least 1 (got 0)"], errors["BatchSize"]);
+        Assert.Equal(["must be in (0, 1] (got 2)"], errors["LearningRate"]);
+        Assert.Equal(["'holdout' is not a split; use train, validation, test"], errors["FitSplit"]);
+        Assert.Equal(["must be at least 1 (got 0)"], errors["MinCount"]);
+        Assert.Equal(7, errors.Count);
+    }
+
+    [Theory]
+    [InlineData("train", "test", true)]
+    [InlineData("train", "validation", true)]
+    [InlineData("test", "2", false)]
+    public void The_judge_is_never_evaluated_on_the_split_it_was_trained_on(string fit, string evaluation, bool valid)
+    {
+        var errors = JobValidator.Validate(TrainAttributeClassifier.Defaults with
+        {
+            JobId = Job, Dataset = Data, Output = Out, FitSplit = fit, EvaluationSplit = evaluation,
+        });
+        Assert.Equal(valid, !errors.ContainsKey(nameof(TrainAttributeClassifier.EvaluationSplit)));
     }
 
     [Fact]
@@ -131,6 +163,8 @@ public class JobValidatorSpecs
             "CombinedEdit", "magnitudes must be finite numbers"
         },
         { new GenerateSamples { JobId = Job, Model = Made, Statistics = Made, Output = Out, Count = 1_000_000 }, "Count", "must be between 1 and 1024 (got 1000000)" },
+        { TrainAttributeClassifier.Defaults with { JobId = Job, Dataset = Data, Output = Out, BatchSize = 43_691 }, "BatchSize", "must be at most 4096 (got 43691)" },
+        { TrainAttributeClassifier.Defaults with { JobId = Job, Dataset = Data, Output = Out, Epochs = 2_000_000_000 }, "Epochs", "must be at most 10000 (got 2000000000)" },
     };
 
     [Theory]
@@ -208,6 +242,7 @@ public class JobValidatorSpecs
                 ExtractAttributeVectors c => ("Dataset", c.Dataset),
                 ExploreAttributes c => ("Vectors", c.Vectors),
                 EditImages c => ("Input", c.Input),
+                TrainAttributeClassifier c => ("Dataset", c.Dataset),
                 _ => throw new ArgumentOutOfRangeException(nameof(command)),
             };
             foreach (var output in new[] { input, input.Child("edited"), input with { Prefix = "" } })
@@ -224,6 +259,7 @@ public class JobValidatorSpecs
         ExtractAttributeVectors c => c with { Output = output },
         ExploreAttributes c => c with { Output = output },
         EditImages c => c with { Output = output },
+        TrainAttributeClassifier c => c with { Output = output },
         _ => throw new ArgumentOutOfRangeException(nameof(command)),
     };
 
