@@ -11,6 +11,7 @@ public sealed record TrainModel : IJobCommand
     public static IReadOnlyList<int> ImageSizes { get; } = [64, 112, 128];
     public static IReadOnlyList<string> Optimizers { get; } = ["adam", "rmsprop"];
     public static IReadOnlyList<string> LrSchedules { get; } = ["constant", "exponential", "step", "cosine"];
+    public static IReadOnlyList<string> Likelihoods { get; } = ["mse", "sigma-vae"];
 
     /// <summary>Every parameter at its default, with no job, dataset or output yet.</summary>
     public static TrainModel Defaults { get; } = new() { JobId = Guid.Empty, Dataset = new(""), Output = new("") };
@@ -31,6 +32,8 @@ public sealed record TrainModel : IJobCommand
     public double LrDecay { get; init; } = 0.95;
     public int LrStepEpochs { get; init; } = 5;
     public double KlWeight { get; init; } = 0.01;
+    /// <summary>One of <see cref="Likelihoods"/>: the tutorial's MSE, or the optimal sigma-VAE (Rybkin et al. 2021), whose KL weight is the ELBO's, not KlWeight.</summary>
+    public string Likelihood { get; init; } = "mse";
     /// <summary>Epochs over which the KL weight ramps linearly from 0; 0 disables the warm-up.</summary>
     public double KlWarmupEpochs { get; init; }
     /// <summary>Epochs without a better validation reconstruction loss before stopping; 0 disables early stopping.</summary>
@@ -60,6 +63,7 @@ public sealed record TrainModel : IJobCommand
         errors.AtLeast(LrStepEpochs, 1);
         errors.AtMost(LrStepEpochs, JobLimits.Epochs);
         errors.NotNegative(KlWeight);
+        errors.OneOf(Likelihood, Likelihoods);
         errors.NotNegative(KlWarmupEpochs);
         errors.AtMost(KlWarmupEpochs, JobLimits.Epochs);
         errors.AtLeast(EarlyStoppingPatience, 0);

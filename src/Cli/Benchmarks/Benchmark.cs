@@ -14,7 +14,8 @@ public sealed class Benchmark(int imageSize, int batchSize, int steps, int image
 {
     private const int WarmupSteps = 3;
     private const int Rounds = 3;
-    private const double KlWeight = 0.01;
+    /// <summary>The tutorial's loss, as the trainer runs it by default.</summary>
+    private static readonly LossSettings Loss = TrainingOptions.Defaults.LossAt(0);
     /// <summary>EditImages' default JPEG quality.</summary>
     private const int JpegQuality = 92;
 
@@ -104,7 +105,7 @@ public sealed class Benchmark(int imageSize, int batchSize, int steps, int image
             for (var i = 0; i < WarmupSteps + steps; i++)
             {
                 if (i == WarmupSteps) clock.Start();
-                step.Run(() => random, KlWeight);
+                step.Run(() => random, Loss);
                 if (i >= WarmupSteps) done += batchSize;
             }
         }
@@ -121,7 +122,7 @@ public sealed class Benchmark(int imageSize, int batchSize, int steps, int image
                     var batch = BatchTensors.ToTensor(buffer, imageSize, Devices.Best());
                     loader.Return(buffer);
                     return batch;
-                }, KlWeight);
+                }, Loss);
                 if (i++ >= WarmupSteps) done += batchSize;
             }
         }

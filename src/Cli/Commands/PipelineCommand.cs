@@ -25,6 +25,7 @@ public sealed class PipelineCommand : AsyncCommand<PipelineCommand.Settings>
         [CommandOption("--lr-schedule"), Description("constant, exponential, step or cosine.")] public string? LrSchedule { get; init; }
         [CommandOption("--kl-weight")] public double? KlWeight { get; init; }
         [CommandOption("--kl-warmup-epochs")] public double? KlWarmupEpochs { get; init; }
+        [CommandOption("--likelihood"), Description("mse, or sigma-vae (the optimal sigma-VAE; --kl-weight does not apply).")] public string? Likelihood { get; init; }
         [CommandOption("--patience"), Description("Early-stopping patience in epochs; 0 disables it.")] public int? Patience { get; init; }
         [CommandOption("--checkpoint-every"), Description("Steps between checkpoints.")] public int? CheckpointEvery { get; init; }
         [CommandOption("--seed")] public int? Seed { get; init; }
@@ -47,6 +48,7 @@ public sealed class PipelineCommand : AsyncCommand<PipelineCommand.Settings>
                 LrSchedule = LrSchedule ?? defaults.Training.LrSchedule,
                 KlWeight = KlWeight ?? defaults.Training.KlWeight,
                 KlWarmupEpochs = KlWarmupEpochs ?? defaults.Training.KlWarmupEpochs,
+                Likelihood = Likelihood ?? defaults.Training.Likelihood,
                 EarlyStoppingPatience = Patience ?? defaults.Training.EarlyStoppingPatience,
                 CheckpointEverySteps = CheckpointEvery ?? defaults.Training.CheckpointEverySteps,
                 Seed = Seed ?? defaults.Training.Seed,

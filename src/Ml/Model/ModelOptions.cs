@@ -13,6 +13,9 @@ public sealed record ModelOptions
     /// <summary>Side of the feature map between encoder and decoder: each block halves or doubles it.</summary>
     public int BottleneckSize => ImageSize >> EncoderChannels.Length;
 
+    /// <summary>Values in one RGB image, C*H*W: what the per-pixel losses average over.</summary>
+    public int PixelsPerImage => 3 * ImageSize * ImageSize;
+
     public void Validate()
     {
         if (!TrainModel.ImageSizes.Contains(ImageSize))

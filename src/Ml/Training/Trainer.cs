@@ -114,7 +114,7 @@ public sealed class Trainer(ICheckpointStore checkpoints, ILogger logger)
                 await using var loader = new BatchLoader(run.Train, order[skip..], options.BatchSize, cancellationToken);
                 await foreach (var batch in loader.ReadAllAsync())
                 {
-                    var klWeight = options.KlWeightAt((double)state.GlobalStep / run.StepsPerEpoch);
+                    var lossSettings = options.LossAt((double)state.GlobalStep / run.StepsPerEpoch);
                     var count = batch.Count;
                     var rows = run.OnBatch is null ? null : batch.Rows[..count];
                     var (loss, reconstruction, kl, finite) = step.Run(() =>
@@ -122,7 +122,7 @@ public sealed class Trainer(ICheckpointStore checkpoints, ILogger logger)
                         var images = BatchTensors.ToTensor(batch, size, run.Device);
                         loader.Return(batch);
                         return images;
-                    }, klWeight);
+                    }, lossSettings);
 
                     var where = $"epoch {epoch + 1}, step {state.StepInEpoch + 1}";
                     badInARow = finite ? 0 : badInARow + 1;
@@ -163,10 +163,10 @@ public sealed class Trainer(ICheckpointStore checkpoints, ILogger logger)
             }
 
             var trained = Math.Max(1, Math.Min(run.Train.Count, (state.StepInEpoch - state.SkippedInEpoch) * options.BatchSize));
-            var finalKlWeight = options.KlWeightAt((double)state.GlobalStep / run.StepsPerEpoch);
-            var (valLoss, valReconstruction, valKl) = Evaluate(model, run.Validation, options.BatchSize, finalKlWeight, run.Device);
+            var finalLoss = options.LossAt((double)state.GlobalStep / run.StepsPerEpoch);
+            var (valLoss, valReconstruction, valKl) = Evaluate(model, run.Validation, options.BatchSize, finalLoss, run.Device);
             if (!double.IsFinite(valLoss)) throw new DivergedException($"validation loss is {valLoss} after epoch {epoch + 1}", state);
-            var metrics = new EpochMetrics(epoch + 1, learningRate, finalKlWeight,
+            var metrics = new EpochMetrics(epoch + 1, learningRate, finalLoss.KlWeight,
                 state.TrainLossSum / trained, state.TrainReconstructionSum / trained, state.TrainKlSum / trained,
                 valLoss, valReconstruction, valKl, state.EpochSecondsSoFar + epochClock.Elapsed.TotalSeconds, state.SkippedInEpoch);
             logger.LogInformation("Epoch {Epoch}/{Epochs}: train loss {TrainLoss:F5}, val recon {ValRecon:F5}, val KL {ValKl:F4}, lr {Lr:G3}, {Seconds:F1}s",
@@ -195,10 +195,10 @@ public sealed class Trainer(ICheckpointStore checkpoints, ILogger logger)
 
     /// <summary>Mean loss terms over a set of images in eval mode (z = z_mean).</summary>
     public static (double Loss, double Reconstruction, double Kl) Evaluate(VariationalAutoencoder model, DecodedImages images,
-        int batchSize, double klWeight, Device device)
+        int batchSize, LossSettings loss, Device device)
     {
         model.eval();
-        double loss = 0, reconstruction = 0, kl = 0;
+        double total = 0, reconstruction = 0, kl = 0;
         var pixels = new float[batchSize * 3 * images.Size * images.Size];
         var rows = new int[batchSize];
         using var noGrad = torch.no_grad();
@@ -209,12 +209,12 @@ public sealed class Trainer(ICheckpointStore checkpoints, ILogger logger)
             images.CopyAsFloats(rows.AsSpan(0, count), pixels);
             using var scope = torch.NewDisposeScope();
             var batch = BatchTensors.ToTensor(new ImageBatchBuffer(pixels, rows) { Count = count }, images.Size, device);
-            var terms = VaeLoss.Compute(batch, model.forward(batch), klWeight);
-            loss += terms.Total.item<float>() * count;
+            var terms = loss.Compute(batch, model.forward(batch));
+            total += terms.Total.item<float>() * count;
             reconstruction += terms.Reconstruction.item<float>() * count;
             kl += terms.Kl.item<float>() * count;
         }
-        return (loss / images.Count, reconstruction / images.Count, kl / images.Count);
+        return (total / images.Count, reconstruction / images.Count, kl / images.Count);
     }
 
     public static bool AllFinite(nn.Module module)

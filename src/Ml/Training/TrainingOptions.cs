@@ -17,6 +17,13 @@ public enum OptimizerKind
     RmsProp,
 }
 
+/// <summary>How the decoder's output is scored: the tutorial's MSE, or the optimal sigma-VAE's Gaussian (VaeLoss).</summary>
+public enum ReconstructionLikelihood
+{
+    Mse,
+    SigmaVae,
+}
+
 /// <summary>Training settings: a TrainModel command's parameters, typed, plus the divergence guard's limits.</summary>
 public sealed record TrainingOptions
 {
@@ -32,7 +39,9 @@ public sealed record TrainingOptions
     /// <summary>Factor per epoch (Exponential) or per LrStepEpochs (Step).</summary>
     public required double LrDecay { get; init; }
     public required int LrStepEpochs { get; init; }
+    /// <summary>The Mse likelihood's weight on the KL; the SigmaVae likelihood uses the ELBO's own.</summary>
     public required double KlWeight { get; init; }
+    public required ReconstructionLikelihood Likelihood { get; init; }
     /// <summary>Epochs over which the KL weight ramps linearly from 0; 0 disables the warm-up.</summary>
     public required double KlWarmupEpochs { get; init; }
     /// <summary>Epochs without a better validation reconstruction loss before stopping; 0 disables early stopping.</summary>
@@ -58,6 +67,7 @@ public sealed record TrainingOptions
         LrDecay = command.LrDecay,
         LrStepEpochs = command.LrStepEpochs,
         KlWeight = command.KlWeight,
+        Likelihood = Enum.GetValues<ReconstructionLikelihood>().Single(l => ContractName(l) == command.Likelihood.ToLowerInvariant()),
         KlWarmupEpochs = command.KlWarmupEpochs,
         EarlyStoppingPatience = command.EarlyStoppingPatience,
         CheckpointEverySteps = command.CheckpointEverySteps,
@@ -74,6 +84,21 @@ public sealed record TrainingOptions
         _ => throw new ArgumentOutOfRangeException(nameof(Schedule), Schedule, null),
     };
 
-    public double KlWeightAt(double epochsDone) =>
-        KlWarmupEpochs <= 0 ? KlWeight : KlWeight * Math.Min(1.0, epochsDone / KlWarmupEpochs);
+    /// <summary>The weight on the mean KL after that many epochs, ramped linearly from 0 over the warm-up.</summary>
+    public double KlWeightAt(double epochsDone)
+    {
+        var ramp = KlWarmupEpochs <= 0 ? 1 : Math.Min(1.0, epochsDone / KlWarmupEpochs);
+        return ramp * Likelihood switch
+        {
+            ReconstructionLikelihood.Mse => KlWeight,
+            ReconstructionLikelihood.SigmaVae => VaeLoss.ElboKlWeight(Model.LatentDim, Model.PixelsPerImage),
+            _ => throw new ArgumentOutOfRangeException(nameof(Likelihood), Likelihood, null),
+        };
+    }
+
+    public LossSettings LossAt(double epochsDone) => new(Likelihood, KlWeightAt(epochsDone));
+
+    /// <summary>A likelihood's name in the contract (TrainModel.Likelihoods): the enum's name in kebab case, "sigma-vae".</summary>
+    public static string ContractName(ReconstructionLikelihood likelihood) =>
+        string.Concat(likelihood.ToString().Select((c, i) => char.IsUpper(c) && i > 0 ? $"-{c}" : $"{c}")).ToLowerInvariant();
 }

@@ -20,17 +20,17 @@ public sealed class TrainingStep(VariationalAutoencoder model, optim.Optimizer o
     private readonly double clipNorm = gradientClipNorm > 0 ? gradientClipNorm : double.PositiveInfinity;
 
     /// <param name="images">Makes the batch's tensor; called inside the step's dispose scope, so that tensor is freed with the rest.</param>
-    public StepResult Run(Func<Tensor> images, double klWeight)
+    public StepResult Run(Func<Tensor> images, LossSettings loss)
     {
         using var scope = torch.NewDisposeScope();
         var batch = images();
         optimizer.zero_grad();
-        var terms = VaeLoss.Compute(batch, model.forward(batch), klWeight);
-        double loss = terms.Total.item<float>(), reconstruction = terms.Reconstruction.item<float>(), kl = terms.Kl.item<float>();
-        if (!double.IsFinite(loss)) return new StepResult(loss, reconstruction, kl, Applied: false);
+        var terms = loss.Compute(batch, model.forward(batch));
+        double total = terms.Total.item<float>(), reconstruction = terms.Reconstruction.item<float>(), kl = terms.Kl.item<float>();
+        if (!double.IsFinite(total)) return new StepResult(total, reconstruction, kl, Applied: false);
         terms.Total.backward();
         var finite = double.IsFinite(nn.utils.clip_grad_norm_(parameters, clipNorm));
         if (finite) optimizer.step();
-        return new StepResult(loss, reconstruction, kl, finite);
+        return new StepResult(total, reconstruction, kl, finite);
     }
 }

@@ -50,6 +50,14 @@ public class JobValidatorSpecs
         Assert.Equal(9, errors.Count);
     }
 
+    [Fact]
+    public void An_unknown_likelihood_is_refused_by_name()
+    {
+        var errors = JobValidator.Validate(TrainModel.Defaults with { JobId = Job, Dataset = Data, Output = Out, Likelihood = "gauss" });
+        Assert.Equal(["'gauss' is not one of mse, sigma-vae"], Assert.Single(errors, e => e.Key == "Likelihood").Value);
+        Assert.Single(errors);
+    }
+
     [Theory]
     [InlineData("train", "test", true)]
     [InlineData("val", "test", true)]

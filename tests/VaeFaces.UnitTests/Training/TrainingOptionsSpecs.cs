@@ -31,6 +31,7 @@ public class TrainingOptionsSpecs
     {
         Assert.Equal(Enum.GetNames<OptimizerKind>().Select(n => n.ToLowerInvariant()), TrainModel.Optimizers);
         Assert.Equal(Enum.GetNames<LearningRateSchedule>().Select(n => n.ToLowerInvariant()), TrainModel.LrSchedules);
+        Assert.Equal(Enum.GetValues<ReconstructionLikelihood>().Select(TrainingOptions.ContractName), TrainModel.Likelihoods);
     }
 
     [Fact]

@@ -6,6 +6,8 @@ namespace VaeFaces.UnitTests.Training;
 
 public class TrainingStepSpecs
 {
+    private static readonly LossSettings Mse = new(ReconstructionLikelihood.Mse, 0.01);
+
     [Fact]
     public void A_finite_step_updates_the_weights_and_frees_every_tensor_it_made()
     {
@@ -16,10 +18,10 @@ public class TrainingStepSpecs
         {
             var step = new TrainingStep(model, optimizer, gradientClipNorm: 0);
             var before = Weights(model);
-            step.Run(() => images, 0.01);
+            step.Run(() => images, Mse);
             var live = DisposeScopeManager.Statistics.ThreadTotalLiveCount;
 
-            var result = step.Run(() => images.clone(), 0.01);
+            var result = step.Run(() => images.clone(), Mse);
 
             Assert.True(result.Applied);
             Assert.True(double.IsFinite(result.Loss) && result.Loss > 0);
@@ -41,11 +43,32 @@ public class TrainingStepSpecs
             var before = Weights(model);
 
             // A NaN weight makes the loss NaN; NaN images would too, but leave NaN-filled memory that other specs' convs read.
-            var result = new TrainingStep(model, optimizer, gradientClipNorm: 1).Run(() => images, klWeight: double.NaN);
+            var result = new TrainingStep(model, optimizer, gradientClipNorm: 1).Run(() => images, Mse with { KlWeight = double.NaN });
 
             Assert.False(result.Applied);
             Assert.True(double.IsNaN(result.Loss));
             Assert.Equal(before, Weights(model));
+        }
+    }
+
+    [Fact]
+    public void Sigma_vae_steps_give_a_finite_decreasing_loss_and_report_the_plain_mse()
+    {
+        var (model, optimizer) = Create();
+        using (model)
+        using (optimizer)
+        using (var images = torch.rand(4, 3, 64, 64))
+        {
+            var options = TrainingOptions.Defaults with { Model = new ModelOptions { ImageSize = 64, LatentDim = 16 }, Likelihood = ReconstructionLikelihood.SigmaVae };
+            var loss = options.LossAt(1);
+            var step = new TrainingStep(model, optimizer, gradientClipNorm: 0);
+
+            var results = Enumerable.Range(0, 8).Select(_ => step.Run(() => images, loss)).ToList();
+
+            Assert.All(results, r => Assert.True(r.Applied && double.IsFinite(r.Loss)));
+            Assert.True(results[^1].Loss < results[0].Loss, $"loss went from {results[0].Loss} to {results[^1].Loss}");
+            // Reconstruction is the MSE itself: the loss is the Gaussian NLL at sigma^2 = that MSE, 0.5 log MSE + 0.5, plus the KL.
+            Assert.All(results, r => Assert.Equal(0.5 * Math.Log(r.Reconstruction) + 0.5 + loss.KlWeight * r.Kl, r.Loss, 1e-5));
         }
     }
 
