@@ -3,7 +3,8 @@ using VaeFaces.Contracts.Validation;
 namespace VaeFaces.Contracts;
 
 /// <summary>Bulk edit (dataset augmentation): every image under Input is encoded, moved along the attribute vectors by
-/// the given magnitudes, decoded and written under Output with the same name, as a trainable CelebA-layout dataset.</summary>
+/// the given magnitudes (or, calibrated, as far as the judge needs up to them), decoded and written under Output with
+/// the same name, as a trainable CelebA-layout dataset.</summary>
 public sealed record EditImages : IJobCommand
 {
     public required Guid JobId { get; init; }
@@ -17,8 +18,14 @@ public sealed record EditImages : IJobCommand
     public int BatchSize { get; init; } = 64;
     public int JpegQuality { get; init; } = 92;
     public bool SkipBadImages { get; init; }
+    /// <summary>Null: every image is moved by exactly Edits. Set: Edits are bounds and the judge decides how far each image goes.</summary>
+    public EditCalibration? Calibration { get; init; }
 
-    public IEnumerable<(string Field, BlobLocation? Location)> InputLocations() => [(nameof(Model), Model), (nameof(Vectors), Vectors), (nameof(Input), Input)];
+    public IEnumerable<(string Field, BlobLocation? Location)> InputLocations() =>
+    [
+        (nameof(Model), Model), (nameof(Vectors), Vectors), (nameof(Input), Input),
+        .. Calibration is null ? [] : new[] { ($"{nameof(Calibration)}.{nameof(Calibration.Judge)}", (BlobLocation?)Calibration.Judge) },
+    ];
 
     public void Validate(ParameterErrors errors)
     {
@@ -31,5 +38,8 @@ public sealed record EditImages : IJobCommand
         errors.AtLeast(BatchSize, 1);
         errors.AtMost(BatchSize, JobLimits.BatchSize);
         errors.Between(JpegQuality, 1, 100);
+        Calibration?.Validate(errors, nameof(Calibration));
+        if (Calibration is not null && Edits?.Values.Any(v => v == 0) == true)
+            errors.Add(nameof(Edits), "a calibrated edit needs a non-zero bound for every attribute: its sign says add or remove");
     }
 }

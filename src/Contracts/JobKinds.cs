@@ -7,6 +7,6 @@ public static class JobKinds
     {
         typeof(TrainModel), typeof(ComputeLatentStatistics), typeof(GenerateSamples),
         typeof(ExtractAttributeVectors), typeof(ExploreAttributes), typeof(EditImages),
-        typeof(TrainAttributeClassifier),
+        typeof(TrainAttributeClassifier), typeof(EvaluateEdits),
     }.ToDictionary(t => t.Name, StringComparer.OrdinalIgnoreCase);
 }

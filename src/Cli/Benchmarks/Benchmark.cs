@@ -160,7 +160,7 @@ public sealed class Benchmark(int imageSize, int batchSize, int steps, int image
             var files = decoded?.Images.Select(i => i.File).ToList()
                 ?? Directory.EnumerateFiles(input).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToList();
             var output = Directory.CreateDirectory(Path.Combine(Work, "edited", CelebAAttributes.ImageFolder)).FullName;
-            var result = await BulkEditor.RunAsync(Model, new EditSource(imageFolder, files, decoded, SkipBadImages: false), [Smiling],
+            var result = await BulkEditor.RunAsync(new FixedEdit(Model, [Smiling]), new EditSource(imageFolder, files, decoded, SkipBadImages: false),
                 BatchSize, JpegQuality, (batch, token) => Parallel.ForAsync(0, batch.Files.Length, token, async (i, t) =>
                     await File.WriteAllBytesAsync(Path.Combine(output, batch.Files[i]), batch.Jpegs[i], t)), null, CancellationToken);
             return result.Written.Count / clock.Elapsed.TotalSeconds;

@@ -33,8 +33,14 @@ public sealed class PipelineCommand : AsyncCommand<PipelineCommand.Settings>
         [CommandOption("--skip-bad-images"), Description("Skip (and count) missing or corrupt images instead of failing.")]
         public bool SkipBadImages { get; init; }
 
-        [CommandOption("--edit"), Description("Bulk edit of the test split, e.g. \"Smiling=2,Eyeglasses=-1\".")]
+        [CommandOption("--edit"), Description("Bulk edit of the test split, e.g. \"Smiling=3,Eyeglasses=-3\"; calibrated, the magnitudes are bounds.")]
         public string? Edit { get; init; }
+
+        [CommandOption("--edit-target"), Description("The judge's probability each edited image must reach (0.9); 0 moves every image by exactly --edit.")]
+        public double? EditTarget { get; init; }
+
+        [CommandOption("--method"), Description("Attribute vectors: mean-difference (the tutorial's), linear or conditional.")]
+        public string? Method { get; init; }
 
         public PipelineSettings Apply(PipelineSettings defaults) => defaults with
         {
@@ -56,6 +62,8 @@ public sealed class PipelineCommand : AsyncCommand<PipelineCommand.Settings>
                 SkipBadImages = SkipBadImages || defaults.Training.SkipBadImages,
             },
             Edits = Edit is null ? defaults.Edits : ParseEdits(Edit),
+            EditTarget = EditTarget ?? defaults.EditTarget,
+            Method = Method ?? defaults.Method,
         };
 
         public override ValidationResult Validate() => Validation.Parses(() =>
@@ -126,6 +134,11 @@ public sealed class PipelineCommand : AsyncCommand<PipelineCommand.Settings>
         table.AddRow("ratio", summary.ReconToBaselineRatio.ToString("0.000", CultureInfo.InvariantCulture));
         table.AddRow("skipped steps, rollbacks", $"{summary.SkippedSteps}, {summary.Rollbacks}");
         foreach (var (name, auc) in summary.AttributeAuc) table.AddRow($"AUC {Markup.Escape(name)}", auc.ToString("0.000", CultureInfo.InvariantCulture));
+        if (summary.ReconPsnr > 0) table.AddRow("reconstruction PSNR, SSIM", string.Create(CultureInfo.InvariantCulture, $"{summary.ReconPsnr:0.00} dB, {summary.ReconSsim:0.000}"));
+        foreach (var (name, success) in summary.EditSuccess)
+            table.AddRow($"edit {Markup.Escape(name)}", Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+                $"{summary.EditMethod[name]} x{summary.EditMagnitude[name]:0.#}: success {success:P0}, preservation {summary.EditPreservation[name]:P0}, judge AUC {summary.JudgeAuc.GetValueOrDefault(name, double.NaN):0.000}")));
+        if (summary.EditReached is { } reached) table.AddRow("calibrated bulk edit reached", reached.ToString("P1", CultureInfo.InvariantCulture));
         table.AddRow("wall time", $"{summary.WallSeconds:0}s");
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"summary: {Markup.Escape(Path.GetFullPath(Path.Combine(settings.Output, "summary.json")))}");

@@ -3,6 +3,7 @@ using System.Text.Json;
 using VaeFaces.Cli.Display;
 using VaeFaces.Contracts;
 using VaeFaces.Messaging.Pipeline;
+using VaeFaces.Worker.Evaluation;
 using Spectre.Console;
 
 namespace VaeFaces.Cli.Pipeline;
@@ -14,7 +15,8 @@ public sealed class PipelineRunner(JobClient jobs)
     private static readonly Dictionary<string, string> Folders = new()
     {
         [nameof(TrainModel)] = "model", [nameof(ComputeLatentStatistics)] = "statistics", [nameof(GenerateSamples)] = "samples",
-        [nameof(ExtractAttributeVectors)] = "vectors", [nameof(ExploreAttributes)] = "explore", [nameof(EditImages)] = "edited",
+        [nameof(ExtractAttributeVectors)] = "vectors", [nameof(ExploreAttributes)] = "explore", [nameof(TrainAttributeClassifier)] = "judge",
+        [nameof(EvaluateEdits)] = "evaluation", [nameof(EditImages)] = "edited",
     };
 
     /// <summary>The first job alone: train, then summary.json with its figures.</summary>
@@ -70,10 +72,17 @@ public sealed class PipelineRunner(JobClient jobs)
             TrainModel c => settings.Training with { JobId = c.JobId, Dataset = c.Dataset, Output = c.Output },
             ComputeLatentStatistics c => c with { SkipBadImages = skipBadImages },
             GenerateSamples c => c with { Seed = settings.Training.Seed },
-            ExtractAttributeVectors c => c with { SkipBadImages = skipBadImages },
+            ExtractAttributeVectors c => c with { SkipBadImages = skipBadImages, Method = settings.Method ?? c.Method },
+            TrainAttributeClassifier c => c with { Seed = settings.Training.Seed, SkipBadImages = skipBadImages },
+            EvaluateEdits c => c with { SkipBadImages = skipBadImages },
             // Only attributes that got a vector: a small dataset may lack positives for some.
             ExploreAttributes c => c with { CombinedEdit = c.CombinedEdit.Where(e => summary.AttributeAuc.ContainsKey(e.Key)).ToDictionary() },
-            EditImages c => c with { Edits = settings.Edits ?? PipelineSettings.DefaultEdits, Split = "test", SkipBadImages = skipBadImages },
+            EditImages c => c with
+            {
+                Edits = settings.Edits ?? PipelineSettings.DefaultEdits, Split = "test", SkipBadImages = skipBadImages,
+                Calibration = settings.EditTarget == 0 || c.Calibration is null ? null
+                    : settings.EditTarget is { } target ? c.Calibration with { Probability = target } : c.Calibration,
+            },
             _ => command,
         };
     }
@@ -89,10 +98,35 @@ public sealed class PipelineRunner(JobClient jobs)
                 summary.Rollbacks = (int)result.Metrics.GetValueOrDefault("rollbacks");
                 break;
             case nameof(ExtractAttributeVectors):
-                foreach (var (name, value) in result.Metrics.Where(m => m.Key.StartsWith("auc_", StringComparison.Ordinal)))
-                    summary.AttributeAuc[name["auc_".Length..]] = Math.Round(value, 4);
+                Collect(result.Metrics, "auc_", summary.AttributeAuc);
+                break;
+            case nameof(TrainAttributeClassifier):
+                Collect(result.Metrics, "auc_", summary.JudgeAuc);
+                break;
+            case nameof(EvaluateEdits):
+                Collect(result.Metrics, "success_", summary.EditSuccess);
+                Collect(result.Metrics, "preservation_", summary.EditPreservation);
+                var evaluation = JsonSerializer.Deserialize<EditEvaluationDocument>(
+                    File.ReadAllText(LocalLocations.PathOf(result.Output, EditEvaluationFiles.Json)), JobJson.Options)!;
+                foreach (var attribute in evaluation.Attributes)
+                {
+                    summary.EditMethod[attribute.Name] = attribute.Best.Method;
+                    summary.EditMagnitude[attribute.Name] = attribute.Best.Magnitude;
+                }
+                summary.ReconPsnr = evaluation.Reconstruction.Psnr;
+                summary.ReconSsim = evaluation.Reconstruction.Ssim;
+                break;
+            case nameof(EditImages) when result.Metrics.TryGetValue("reached_fraction", out var reached):
+                summary.EditReached = Math.Round(reached, 4);
                 break;
         }
+    }
+
+    /// <summary>Metrics named prefix + attribute, by attribute.</summary>
+    private static void Collect(IReadOnlyDictionary<string, double> metrics, string prefix, Dictionary<string, double> into)
+    {
+        foreach (var (name, value) in metrics.Where(m => m.Key.StartsWith(prefix, StringComparison.Ordinal)))
+            into[name[prefix.Length..]] = Math.Round(value, 4);
     }
 
     /// <summary>Writes OUT/summary.json: a <see cref="PipelineSummary"/> or a <see cref="PipelineFailure"/>.</summary>

@@ -28,6 +28,9 @@ public static class JobLimits
     /// <summary>Rows of an explore strip (each is one image's explore PNG).</summary>
     public const int ExploreImages = 64;
 
+    /// <summary>Images an EvaluateEdits decodes and judges once per attribute, method and magnitude.</summary>
+    public const int EvaluatedImages = 20_000;
+
     /// <summary>Images of a sample grid.</summary>
     public const int Samples = 1024;
 }

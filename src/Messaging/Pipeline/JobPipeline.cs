@@ -14,7 +14,8 @@ public static class JobPipeline
     public static IReadOnlyList<string> Order { get; } =
     [
         nameof(TrainModel), nameof(ComputeLatentStatistics), nameof(GenerateSamples),
-        nameof(ExtractAttributeVectors), nameof(ExploreAttributes), nameof(EditImages),
+        nameof(ExtractAttributeVectors), nameof(ExploreAttributes), nameof(TrainAttributeClassifier), nameof(EvaluateEdits),
+        nameof(EditImages),
     ];
 
     /// <summary>Steps that run on their defaults after training, so a schedule can chain them: an edit needs its edits.</summary>
@@ -59,9 +60,16 @@ public static class JobPipeline
             {
                 JobId = jobId, Model = model, Vectors = inputs.Vectors ?? Missing, Dataset = inputs.Dataset, Output = output,
             },
+            nameof(TrainAttributeClassifier) => TrainAttributeClassifier.Defaults with { JobId = jobId, Dataset = inputs.Dataset, Output = output },
+            nameof(EvaluateEdits) => EvaluateEdits.Defaults with
+            {
+                JobId = jobId, Model = model, Judge = inputs.Judge ?? Missing, Dataset = inputs.Dataset, Output = output,
+            },
             nameof(EditImages) => new EditImages
             {
                 JobId = jobId, Model = model, Vectors = inputs.Vectors ?? Missing, Input = inputs.Dataset, Output = output, Edits = new Dictionary<string, double>(),
+                // With a judge made earlier, edits are calibrated by it.
+                Calibration = inputs.Judge is { } judge ? new EditCalibration { Judge = judge } : null,
             },
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a pipeline step"),
         };

@@ -15,11 +15,12 @@ public static class BulkEditor
 
     /// <param name="writeAsync">Stores one batch of JPEGs; called in order, one batch at a time.</param>
     /// <param name="progress">The fraction of the source's files edited.</param>
-    public static async Task<BulkEditResult> RunAsync(VariationalAutoencoder model, EditSource source, IReadOnlyList<LatentEdit> edits,
+    public static async Task<BulkEditResult> RunAsync(IBatchEdit edit, EditSource source,
         int batchSize, int jpegQuality, Func<EditedJpegs, CancellationToken, Task> writeAsync, IProgress<double>? progress,
         CancellationToken cancellationToken)
     {
-        var size = model.Options.ImageSize;
+        var size = edit.ImageSize;
+        var outcomes = new Dictionary<string, CalibrationOutcome>(StringComparer.Ordinal);
         var skipped = new List<string>();
         var read = Channel.CreateBounded<EditBatch>(2);
         var edited = Channel.CreateBounded<EditBatch>(2);
@@ -35,9 +36,11 @@ public static class BulkEditor
             var done = 0;
             await foreach (var batch in read.Reader.ReadAllAsync(failed.Token))
             {
-                if (before.Count < GridImages * 3 * size * size) before.AddRange(batch.Pixels.Take(Math.Min(batch.Count, GridImages) * 3 * size * size));
-                var result = ImageEditor.Edit(model, new ImageBatch(batch.Pixels, batch.Count, size, size), edits);
-                await edited.Writer.WriteAsync(batch with { Pixels = result.Pixels }, failed.Token);
+                var result = edit.Edit(new ImageBatch(batch.Pixels, batch.Count, size, size));
+                var keep = Kept(batch, result, outcomes);
+                var original = Select(batch, batch.Pixels, keep, size);
+                if (before.Count < GridImages * 3 * size * size) before.AddRange(original.Pixels.Take(Math.Min(original.Count, GridImages) * 3 * size * size));
+                await edited.Writer.WriteAsync(Select(batch, result.Images.Pixels, keep, size), failed.Token);
                 done += batch.Count;
                 progress?.Report((double)done / source.Files.Count);
             }
@@ -55,7 +58,22 @@ public static class BulkEditor
 
         var shown = Math.Min(GridImages, written.Count);
         var grid = new ImageBatch([.. before.Take(shown * 3 * size * size), .. after.Take(shown * 3 * size * size)], 2 * shown, size, size);
-        return new BulkEditResult(written, skipped, grid);
+        return new BulkEditResult(written, skipped, grid, outcomes);
+    }
+
+    /// <summary>The rows to write: all, minus those a calibrated edit leaves out. Every outcome is recorded by file.</summary>
+    private static int[] Kept(EditBatch batch, EditedBatch result, Dictionary<string, CalibrationOutcome> outcomes)
+    {
+        if (result.Outcomes is null) return [.. Enumerable.Range(0, batch.Count)];
+        for (var i = 0; i < batch.Count; i++) outcomes[batch.Files[i]] = result.Outcomes[i];
+        return [.. Enumerable.Range(0, batch.Count).Where(i => result.Outcomes[i].Keep)];
+    }
+
+    private static EditBatch Select(EditBatch batch, float[] pixels, int[] rows, int size)
+    {
+        if (rows.Length == batch.Count) return batch with { Pixels = pixels };
+        var plane = 3 * size * size;
+        return new EditBatch(rows.Select(i => batch.Files[i]).ToArray(), rows.SelectMany(i => pixels.AsSpan(i * plane, plane).ToArray()).ToArray(), rows.Length);
     }
 
     private static Task Stage(Func<Task> work, CancellationTokenSource failed) => Task.Run(async () =>

@@ -6,11 +6,19 @@ using VaeFaces.Worker.Latent;
 
 namespace VaeFaces.Worker.Attributes;
 
-public sealed record AttributeVectorInfo(string Name, int Positives, int Negatives, double Norm, double? TestAuc, int TestPositives, int TestNegatives);
+public sealed record AttributeVectorInfo(string Name, int Positives, int Negatives, double Norm, double? TestAuc, int TestPositives, int TestNegatives)
+{
+    /// <summary>What a conditional direction was made orthogonal to; empty for the other methods.</summary>
+    public IReadOnlyList<string> Conditions { get; init; } = [];
+}
 
 public sealed record SkippedAttributeInfo(string Name, int Positives, int Negatives, string Reason);
 
-public sealed record AttributeVectorsDocument(int Dims, string FitSplit, string EvaluationSplit, List<AttributeVectorInfo> Attributes, List<SkippedAttributeInfo> Skipped);
+public sealed record AttributeVectorsDocument(int Dims, string FitSplit, string EvaluationSplit, List<AttributeVectorInfo> Attributes, List<SkippedAttributeInfo> Skipped)
+{
+    /// <summary>One of <see cref="DirectionMethods.All"/>; files written before methods existed hold mean differences.</summary>
+    public string Method { get; init; } = DirectionMethods.MeanDifference;
+}
 
 /// <summary>attribute_vectors.npy (attributes x z_dim, rows in the JSON's order) and attribute_vectors.json.</summary>
 public static class AttributeVectorFiles

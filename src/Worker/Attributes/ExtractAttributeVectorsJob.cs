@@ -17,7 +17,10 @@ public sealed class ExtractAttributeVectorsJob : IJob<ExtractAttributeVectors>
         using var model = await job.LoadModelAsync(command.Model);
         var dataset = await job.OpenDatasetAsync(command.Dataset);
         var (fitImages, fitCodes) = await SplitEncoding.EncodeAsync(job, model, dataset, fitSplit, command.SkipBadImages, command.BatchSize, 0, 0.6);
-        var set = AttributeVectors.Fit(fitCodes, fitImages.Images.Select(i => i.Attributes).ToList(), dataset.Attributes.Names, command.MinCount);
+        var fitRows = fitImages.Images.Select(i => i.Attributes).ToList();
+        var method = AttributeDirections.Parse(command.Method);
+        var set = AttributeDirections.Fit(method, fitCodes, fitRows, dataset.Attributes.Names, command.MinCount,
+            ConditionChoice.For(command.Conditions, fitRows, dataset.Attributes.Names, $"{nameof(command.Conditions)}.{nameof(command.Conditions.Named)}"));
         fitImages.Dispose();
         if (set.Vectors.Count == 0)
             throw new JobInputException($"no attribute has {command.MinCount} positives and negatives in the {fitSplit} split");
@@ -32,7 +35,7 @@ public sealed class ExtractAttributeVectorsJob : IJob<ExtractAttributeVectors>
             var auc = RocAuc.Compute(scores, labels);
             var testPositives = labels.Count(l => l);
             infos.Add(new AttributeVectorInfo(vector.Name, vector.Positives, vector.Negatives, Math.Round(vector.Norm, 5),
-                double.IsNaN(auc) ? null : Math.Round(auc, 5), testPositives, labels.Count - testPositives));
+                double.IsNaN(auc) ? null : Math.Round(auc, 5), testPositives, labels.Count - testPositives) { Conditions = vector.Conditions });
             if (!double.IsNaN(auc)) job.Metrics[$"auc_{vector.Name}"] = auc;
         }
         testImages.Dispose();
@@ -41,7 +44,7 @@ public sealed class ExtractAttributeVectorsJob : IJob<ExtractAttributeVectors>
         await job.WriteOutputAsync(AttributeVectorFiles.Npy, LatentFiles.Npy(matrix, set.Vectors.Count, fitCodes.Dim));
         await job.WriteJsonAsync(AttributeVectorFiles.Json, new AttributeVectorsDocument(fitCodes.Dim,
             fitSplit.ToString().ToLowerInvariant(), evaluationSplit.ToString().ToLowerInvariant(), infos,
-            set.Skipped.Select(s => new SkippedAttributeInfo(s.Name, s.Positives, s.Negatives, s.Reason)).ToList()));
+            set.Skipped.Select(s => new SkippedAttributeInfo(s.Name, s.Positives, s.Negatives, s.Reason)).ToList()) { Method = AttributeDirections.Name(method) });
         job.Metrics["attributes_fitted"] = set.Vectors.Count;
         job.Metrics["attributes_skipped"] = set.Skipped.Count;
     }

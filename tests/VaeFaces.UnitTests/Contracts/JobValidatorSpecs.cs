@@ -20,6 +20,7 @@ public class JobValidatorSpecs
         new ExploreAttributes { JobId = Job, Model = Made, Vectors = Made, Dataset = Data, Output = Out },
         new EditImages { JobId = Job, Model = Made, Vectors = Made, Input = Data, Output = Out, Edits = new Dictionary<string, double> { ["Smiling"] = 2 } },
         TrainAttributeClassifier.Defaults with { JobId = Job, Dataset = Data, Output = Out },
+        EvaluateEdits.Defaults with { JobId = Job, Model = Made, Judge = new("artifacts", "judge"), Dataset = Data, Output = Out },
     ];
 
     [Theory]
@@ -29,6 +30,37 @@ public class JobValidatorSpecs
     [Fact]
     public void Every_job_kind_has_a_valid_example() =>
         Assert.Equal(JobKinds.All.Keys.Order(), ValidCommands().Cast<object[]>().Select(row => row[0].GetType().Name).Order());
+
+    [Fact]
+    public void Each_bad_edit_evaluation_field_is_named_with_what_is_wrong()
+    {
+        var errors = JobValidator.Validate(EvaluateEdits.Defaults with
+        {
+            JobId = Job, Model = Made, Judge = new(""), Dataset = Data, Output = Out, Methods = ["linear", "svm"], Magnitudes = [1, -1],
+            MinSuccess = 0, Images = 0, FitSplit = "test", Conditions = new DirectionConditions
+            {
+                Named = new Dictionary<string, IReadOnlyList<string>> { ["Mustache"] = ["Male", "mustache"] }, MinCorrelation = 2,
+            },
+        });
+
+        Assert.Equal(["Conditions.MinCorrelation", "Conditions.Named", "EvaluationSplit", "Images", "Judge", "Magnitudes", "Methods", "MinSuccess"],
+            errors.Keys.Order());
+        Assert.Equal(["'svm' is not one of mean-difference, linear, conditional"], errors["Methods"]);
+        Assert.Equal(["must be positive: each image is edited towards the other side of its own state"], errors["Magnitudes"]);
+        Assert.Equal(["'Mustache' must not be conditioned on itself, nor on nothing (null)"], errors["Conditions.Named"]);
+    }
+
+    [Theory]
+    [InlineData("mean-difference", true)]
+    [InlineData("Linear", true)]
+    [InlineData("conditional", true)]
+    [InlineData("pca", false)]
+    public void Attribute_vectors_take_one_of_the_three_methods(string method, bool valid)
+    {
+        var errors = JobValidator.Validate(new ExtractAttributeVectors { JobId = Job, Model = Made, Dataset = Data, Output = Out, Method = method });
+
+        Assert.Equal(valid, !errors.ContainsKey(nameof(ExtractAttributeVectors.Method)));
+    }
 
     [Fact]
     public void Each_bad_training_field_is_named_with_what_is_wrong()
@@ -251,6 +283,7 @@ public class JobValidatorSpecs
                 ExploreAttributes c => ("Vectors", c.Vectors),
                 EditImages c => ("Input", c.Input),
                 TrainAttributeClassifier c => ("Dataset", c.Dataset),
+                EvaluateEdits c => ("Judge", c.Judge),
                 _ => throw new ArgumentOutOfRangeException(nameof(command)),
             };
             foreach (var output in new[] { input, input.Child("edited"), input with { Prefix = "" } })
@@ -268,6 +301,7 @@ public class JobValidatorSpecs
         ExploreAttributes c => c with { Output = output },
         EditImages c => c with { Output = output },
         TrainAttributeClassifier c => c with { Output = output },
+        EvaluateEdits c => c with { Output = output },
         _ => throw new ArgumentOutOfRangeException(nameof(command)),
     };
 

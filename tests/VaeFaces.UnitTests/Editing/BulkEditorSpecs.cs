@@ -22,8 +22,8 @@ public class BulkEditorSpecs
         var batches = new List<int>();
         var progress = new List<double>();
 
-        var result = await BulkEditor.RunAsync(model, new EditSource(Path.Combine(folder, CelebAAttributes.ImageFolder), files, null, false),
-            [Smiling], batchSize: 4, jpegQuality: 90, (batch, _) =>
+        var result = await BulkEditor.RunAsync(new FixedEdit(model, [Smiling]), new EditSource(Path.Combine(folder, CelebAAttributes.ImageFolder), files, null, false),
+            batchSize: 4, jpegQuality: 90, (batch, _) =>
             {
                 batches.Add(batch.Files.Length);
                 foreach (var (file, jpeg) in batch.Files.Zip(batch.Jpegs)) written.Add(file, jpeg);
@@ -80,12 +80,12 @@ public class BulkEditorSpecs
     }
 
     private static Task<BulkEditResult> EditAsync(VariationalAutoencoder model, EditSource source) =>
-        BulkEditor.RunAsync(model, source, [Smiling], 2, 90, (_, _) => Task.CompletedTask, null, CancellationToken.None);
+        BulkEditor.RunAsync(new FixedEdit(model, [Smiling]), source, 2, 90, (_, _) => Task.CompletedTask, null, CancellationToken.None);
 
     private static async Task<Dictionary<string, byte[]>> JpegsAsync(VariationalAutoencoder model, EditSource source)
     {
         var jpegs = new Dictionary<string, byte[]>();
-        await BulkEditor.RunAsync(model, source, [Smiling], 4, 90, (batch, _) =>
+        await BulkEditor.RunAsync(new FixedEdit(model, [Smiling]), source, 4, 90, (batch, _) =>
         {
             foreach (var (file, jpeg) in batch.Files.Zip(batch.Jpegs)) jpegs.Add(file, jpeg);
             return Task.CompletedTask;
