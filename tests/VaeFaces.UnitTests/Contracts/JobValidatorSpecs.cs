@@ -50,6 +50,33 @@ public class JobValidatorSpecs
         Assert.Equal(["'Mustache' must not be conditioned on itself, nor on nothing (null)"], errors["Conditions.Named"]);
     }
 
+    [Fact]
+    public void A_calibrated_edit_names_each_bad_calibration_field_and_needs_a_bound_for_every_attribute()
+    {
+        var errors = JobValidator.Validate(new EditImages
+        {
+            JobId = Job, Model = Made, Vectors = Made, Input = Data, Output = Out, Edits = new Dictionary<string, double> { ["Smiling"] = 0 },
+            Calibration = new EditCalibration { Judge = new(""), Probability = 1, Tolerance = 0, Misses = "ignore" },
+        });
+
+        Assert.Equal(["Calibration.Judge", "Calibration.Misses", "Calibration.Probability", "Calibration.Tolerance", "Edits"], errors.Keys.Order());
+        Assert.Equal(["'ignore' is not one of keep, drop"], errors["Calibration.Misses"]);
+        Assert.Equal(["a calibrated edit needs a non-zero bound for every attribute: its sign says add or remove"], errors["Edits"]);
+    }
+
+    [Fact]
+    public void A_calibrated_edit_must_not_write_into_its_judge()
+    {
+        var judge = new BlobLocation("artifacts", "judge");
+        var errors = JobValidator.Validate(new EditImages
+        {
+            JobId = Job, Model = Made, Vectors = Made, Input = Data, Output = judge.Child("edited"),
+            Edits = new Dictionary<string, double> { ["Smiling"] = 3 }, Calibration = new EditCalibration { Judge = judge },
+        });
+
+        Assert.Contains($"overlaps Calibration.Judge ({judge}): a job must not write where it reads; choose another output", errors["Output"]);
+    }
+
     [Theory]
     [InlineData("mean-difference", true)]
     [InlineData("Linear", true)]

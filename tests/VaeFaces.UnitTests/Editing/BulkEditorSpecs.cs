@@ -79,6 +79,41 @@ public class BulkEditorSpecs
         Assert.All(files, f => Assert.Equal(fromFiles[f], fromCache[f]));
     }
 
+    /// <summary>A calibrated edit's shape without a judge: every other image misses and is left out; pixels are inverted.</summary>
+    private sealed class DroppingEveryOtherImage : IBatchEdit
+    {
+        private int seen;
+
+        public int ImageSize => TestModels.Size;
+
+        public EditedBatch Edit(ImageBatch images)
+        {
+            var outcomes = Enumerable.Range(0, images.Count).Select(_ => seen++ % 2 == 0)
+                .Select(kept => new CalibrationOutcome(kept, kept ? 0.5 : 1, kept ? 0.95 : 0.2, [0.5f], kept)).ToList();
+            return new EditedBatch(images with { Pixels = images.Pixels.Select(p => 1 - p).ToArray() }, outcomes);
+        }
+    }
+
+    [Fact]
+    public async Task Images_a_calibrated_edit_leaves_out_are_not_written_but_their_outcome_is_kept_and_the_grid_pairs_match()
+    {
+        var folder = TestImages.Folder(7);
+        var files = CelebADataset.Open(folder).Images.Select(i => i.File).ToList();
+        var written = new List<string>();
+
+        var result = await BulkEditor.RunAsync(new DroppingEveryOtherImage(), new EditSource(Path.Combine(folder, CelebAAttributes.ImageFolder), files, null, false),
+            3, 90, (batch, _) => { written.AddRange(batch.Files); return Task.CompletedTask; }, null, CancellationToken.None);
+
+        Assert.Equal(files.Where((_, i) => i % 2 == 0), written);
+        Assert.Equal(written, result.Written);
+        Assert.Equal(files, result.Outcomes.Keys.Order(StringComparer.Ordinal));
+        Assert.All(files.Where((_, i) => i % 2 == 1), f => Assert.False(result.Outcomes[f].Keep));
+        // Before and after rows show the same (written) images: each edited pixel is 1 - its original.
+        var half = result.BeforeAfter.Pixels.Length / 2;
+        Assert.Equal(4, result.BeforeAfter.Count / 2);
+        Assert.All(Enumerable.Range(0, half), i => Assert.Equal(1 - result.BeforeAfter.Pixels[i], result.BeforeAfter.Pixels[half + i], 1e-5f));
+    }
+
     private static Task<BulkEditResult> EditAsync(VariationalAutoencoder model, EditSource source) =>
         BulkEditor.RunAsync(new FixedEdit(model, [Smiling]), source, 2, 90, (_, _) => Task.CompletedTask, null, CancellationToken.None);
 
