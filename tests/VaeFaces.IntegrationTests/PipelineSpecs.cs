@@ -51,6 +51,7 @@ public class PipelineSpecs(SyntheticFacesFixture faces)
         var pngs = root.GetProperty("pngs").EnumerateArray().Select(p => p.GetString()!).ToList();
         Assert.Contains(pngs, p => p.EndsWith("reconstructions.png", StringComparison.Ordinal));
         Assert.Contains(pngs, p => p.EndsWith("before_after.png", StringComparison.Ordinal));
+        Assert.Contains(pngs, p => p.EndsWith("interpolation.png", StringComparison.Ordinal));
         foreach (var png in pngs) AssertNotBlank(png);
 
         // Lineage: the statistics and vectors name the model job that produced their model.

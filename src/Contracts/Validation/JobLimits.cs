@@ -22,10 +22,10 @@ public static class JobLimits
     /// <summary>Attribute vector norms are 0.9 to 3.7 and the tutorial edits at -3..+3: 100 is past any face the decoder makes.</summary>
     public const double Magnitude = 100;
 
-    /// <summary>Columns of an explore strip (each is a decode per attribute and image); the default has 7.</summary>
+    /// <summary>Columns of an explore strip (each is a decode per attribute and image; the default has 7), and images per interpolation path.</summary>
     public const int ExploreMagnitudes = 25;
 
-    /// <summary>Rows of an explore strip (each is one image's explore PNG).</summary>
+    /// <summary>Rows of an explore strip (each is one image's explore PNG), and pairs of an interpolation strip.</summary>
     public const int ExploreImages = 64;
 
     /// <summary>Images an EvaluateEdits decodes and judges once per attribute, method and magnitude.</summary>

@@ -196,6 +196,24 @@ public class JobValidatorSpecs
             JobValidator.Validate(new GenerateSamples { JobId = Job, Model = Out, Statistics = Out, Output = Out, Count = 0 })["Count"]);
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(2)]
+    [InlineData(25)]
+    public void An_interpolation_path_is_off_or_has_both_ends(int steps) =>
+        Assert.Empty(JobValidator.Validate(new ExploreAttributes { JobId = Job, Model = Made, Vectors = Made, Dataset = Data, Output = Out, InterpolationSteps = steps }));
+
+    [Fact]
+    public void One_interpolation_step_and_no_pairs_are_refused()
+    {
+        var errors = JobValidator.Validate(new ExploreAttributes
+        {
+            JobId = Job, Model = Made, Vectors = Made, Dataset = Data, Output = Out, InterpolationSteps = 1, InterpolationPairs = 0,
+        });
+        Assert.Equal(["must be 0 (no interpolation strip) or between 2 and 25 (got 1)"], errors["InterpolationSteps"]);
+        Assert.Equal(["must be between 1 and 64 (got 0)"], errors["InterpolationPairs"]);
+    }
+
     public static TheoryData<IJobCommand, string, string> ResourceBombs() => new()
     {
         // 30000 images of 128 px: five 5.9 GB loader buffers; 43,691 overflows an int.
@@ -228,6 +246,14 @@ public class JobValidatorSpecs
         {
             new ExploreAttributes { JobId = Job, Model = Made, Vectors = Made, Dataset = Data, Output = Out, CombinedEdit = new Dictionary<string, double> { ["Male"] = double.NaN } },
             "CombinedEdit", "magnitudes must be finite numbers"
+        },
+        {
+            new ExploreAttributes { JobId = Job, Model = Made, Vectors = Made, Dataset = Data, Output = Out, InterpolationSteps = 1000 },
+            "InterpolationSteps", "must be 0 (no interpolation strip) or between 2 and 25 (got 1000)"
+        },
+        {
+            new ExploreAttributes { JobId = Job, Model = Made, Vectors = Made, Dataset = Data, Output = Out, InterpolationPairs = 1000 },
+            "InterpolationPairs", "must be between 1 and 64 (got 1000)"
         },
         { new GenerateSamples { JobId = Job, Model = Made, Statistics = Made, Output = Out, Count = 1_000_000 }, "Count", "must be between 1 and 1024 (got 1000000)" },
         { TrainAttributeClassifier.Defaults with { JobId = Job, Dataset = Data, Output = Out, BatchSize = 43_691 }, "BatchSize", "must be at most 4096 (got 43691)" },
