@@ -18,6 +18,22 @@ internal static class TestModels
         return model;
     }
 
+    /// <summary>
+    /// An untrained model's codes are tiny (norm 0.1) and nearly parallel, and its decodes hardly depend on them, so
+    /// edits and paths would differ by rounding only. Larger codes without the shared bias, and a decoder 30 times as steep.
+    /// </summary>
+    public static VariationalAutoencoder Sensitive()
+    {
+        var model = Eval();
+        using var noGrad = torch.no_grad();
+        foreach (var (name, parameter) in model.named_parameters())
+        {
+            if (name is "encoder.mean.weight" or "decoder.project.weight") parameter.mul_(30);
+            if (name is "encoder.mean.bias") parameter.zero_();
+        }
+        return model;
+    }
+
     public static ImageBatch RandomImages(int count, int seed = 4)
     {
         var random = new Random(seed);

@@ -16,7 +16,7 @@ public class InterpolationStripSpecs
     [Fact]
     public void A_pair_gives_a_lerp_row_and_a_slerp_row_framed_by_the_originals()
     {
-        using var model = Sensitive();
+        using var model = TestModels.Sensitive();
         var pair = Pair();
 
         var strip = InterpolationStrip.Render(model, pair, Steps);
@@ -33,7 +33,7 @@ public class InterpolationStripSpecs
     [Fact]
     public void Both_paths_start_and_end_at_the_reconstructions_of_a_and_b()
     {
-        using var model = Sensitive();
+        using var model = TestModels.Sensitive();
         var pair = Pair();
 
         var strip = InterpolationStrip.Render(model, pair, Steps);
@@ -50,7 +50,7 @@ public class InterpolationStripSpecs
     [Fact]
     public void The_middles_are_the_decoded_lerp_and_slerp_midpoints_and_differ_for_codes_that_are_not_parallel()
     {
-        using var model = Sensitive();
+        using var model = TestModels.Sensitive();
         var pair = Pair();
         var (a, b) = Codes(model, pair);
         Assert.InRange(AttributeVectors.Dot(a, b) / (AttributeVectors.Norm(a) * AttributeVectors.Norm(b)), -0.9, 0.9);
@@ -76,22 +76,6 @@ public class InterpolationStripSpecs
         using var model = TestModels.Eval();
 
         Assert.Throws<ArgumentException>(() => InterpolationStrip.Render(model, TestModels.RandomImages(3), Steps));
-    }
-
-    /// <summary>
-    /// An untrained model's codes are tiny (norm 0.1) and nearly parallel, and its decodes hardly depend on them, so lerp
-    /// and slerp would differ by rounding only. Larger codes without the shared bias, and a decoder 30 times as steep.
-    /// </summary>
-    private static VariationalAutoencoder Sensitive()
-    {
-        var model = TestModels.Eval();
-        using var noGrad = torch.no_grad();
-        foreach (var (name, parameter) in model.named_parameters())
-        {
-            if (name is "encoder.mean.weight" or "decoder.project.weight") parameter.mul_(30);
-            if (name is "encoder.mean.bias") parameter.zero_();
-        }
-        return model;
     }
 
     /// <summary>An image and its negative: codes far from parallel.</summary>
