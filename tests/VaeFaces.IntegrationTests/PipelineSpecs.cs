@@ -56,20 +56,36 @@ public class PipelineSpecs(SyntheticFacesFixture faces)
 
         // Lineage: the statistics and vectors name the model job that produced their model.
         var trainId = root.GetProperty("job_ids").GetProperty("TrainModel").GetGuid();
-        foreach (var step in new[] { "statistics", "vectors", "explore", "edited" })
+        foreach (var step in new[] { "statistics", "vectors", "explore", "evaluation", "edited" })
         {
             var manifest = JsonSerializer.Deserialize<JobManifest>(await File.ReadAllTextAsync(Path.Combine(output, step, "manifest.json")), JobJson.Options)!;
             Assert.Equal(JobStatus.Succeeded, manifest.Status);
             Assert.Equal(trainId, manifest.Inputs.Single(i => i.Name == "model").JobId);
         }
 
-        // The bulk edit is itself a trainable dataset: the test split, with Smiling set.
+        // The judge trained by the pipeline calibrates the bulk edit and scores the evaluation.
+        var judgeId = root.GetProperty("job_ids").GetProperty("TrainAttributeClassifier").GetGuid();
+        foreach (var step in new[] { "evaluation", "edited" })
+        {
+            var manifest = JsonSerializer.Deserialize<JobManifest>(await File.ReadAllTextAsync(Path.Combine(output, step, "manifest.json")), JobJson.Options)!;
+            Assert.Equal(judgeId, manifest.Inputs.Single(i => i.Name == "judge").JobId);
+        }
+        foreach (var field in new[] { "judge_auc", "edit_success", "edit_preservation" })
+            Assert.All(root.GetProperty(field).EnumerateObject(), p => Assert.InRange(p.Value.GetDouble(), 0, 1));
+        Assert.Equal(root.GetProperty("edit_success").EnumerateObject().Select(p => p.Name), root.GetProperty("edit_method").EnumerateObject().Select(p => p.Name));
+        Assert.Contains(pngs, p => p.EndsWith("success_vs_preservation.png", StringComparison.Ordinal));
+        Assert.Contains(pngs, p => p.EndsWith("edits.png", StringComparison.Ordinal));
+
+        // The bulk edit is itself a trainable dataset: the test split, with Smiling as the judge sees each edited image.
         var edited = CelebADataset.Open(Path.Combine(output, "edited"));
         var source = CelebADataset.Open(faces.Dataset);
         Assert.Equal(source.ImagesIn(Split.Test).Select(i => i.File), edited.Images.Select(i => i.File));
-        var smiling = edited.Attributes.IndexOf("Smiling");
-        Assert.All(edited.Images, i => Assert.Equal(1, i.Attributes[smiling]));
         Assert.All(edited.Images, i => Assert.Equal(Split.Test, i.Split));
+        using var calibration = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "edited", "calibration.json")));
+        var scores = calibration.RootElement.GetProperty("perImage").EnumerateArray()
+            .ToDictionary(i => i.GetProperty("file").GetString()!, i => i.GetProperty("score").GetDouble());
+        var smiling = edited.Attributes.IndexOf("Smiling");
+        Assert.All(edited.Images, i => Assert.Equal(scores[i.File] >= 0.5 ? 1 : -1, i.Attributes[smiling]));
     }
 
     [Fact]

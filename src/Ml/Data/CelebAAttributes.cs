@@ -16,4 +16,16 @@ public static class CelebAAttributes
         "Rosy_Cheeks", "Sideburns", "Smiling", "Straight_Hair", "Wavy_Hair", "Wearing_Earrings", "Wearing_Hat",
         "Wearing_Lipstick", "Wearing_Necklace", "Wearing_Necktie", "Young",
     ];
+
+    /// <summary>
+    /// One look split over several columns: a face has at most one hair colour and a bald head has none, so changing one
+    /// of these changes another by definition, not as a side effect. Edits do not count those as lost, and a conditional
+    /// direction does not project them out (that would remove the attribute itself).
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<string>> ExclusiveGroups { get; } = [["Bald", "Black_Hair", "Blond_Hair", "Brown_Hair", "Gray_Hair"]];
+
+    /// <summary>The other members of the attribute's exclusive groups (letter case ignored).</summary>
+    public static IEnumerable<string> ExclusiveWith(string attribute) => ExclusiveGroups
+        .Where(g => g.Contains(attribute, StringComparer.OrdinalIgnoreCase))
+        .SelectMany(g => g.Where(a => !string.Equals(a, attribute, StringComparison.OrdinalIgnoreCase)));
 }

@@ -1,4 +1,5 @@
 using VaeFaces.Contracts;
+using VaeFaces.Ml.Data;
 
 namespace VaeFaces.Ml.Latent;
 
@@ -91,8 +92,9 @@ public static class AttributeDirections
         throw new ArgumentException($"no attribute named {name}", nameof(name));
     }
 
-    /// <summary>Each attribute's conditions by the rule of <see cref="DirectionConditions"/>: named ones, else the correlated ones minus aliases.</summary>
+    /// <summary>Each attribute's conditions by the rule of <see cref="DirectionConditions"/>: named ones, else the most correlated ones.</summary>
     public static Func<string, IReadOnlyList<string>> ConditionsBy(DirectionConditions settings, LabelCorrelations correlations) => attribute =>
         settings.Named.FirstOrDefault(n => string.Equals(n.Key, attribute, StringComparison.OrdinalIgnoreCase)).Value
-        ?? correlations.Correlated(attribute, settings.MinCorrelation, DirectionConditions.AliasCorrelation);
+        ?? correlations.Correlated(attribute, settings.MinCorrelation, DirectionConditions.AliasCorrelation)
+            .Except(CelebAAttributes.ExclusiveWith(attribute), StringComparer.OrdinalIgnoreCase).Take(settings.MaxConditions).ToList();
 }

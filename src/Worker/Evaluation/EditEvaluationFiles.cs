@@ -17,10 +17,10 @@ public sealed record EditPointInfo(string Method, double Magnitude, double? Succ
 
 /// <summary>
 /// An attribute's results: the best method at its chosen magnitude, each method's chosen point, every sweep point.
-/// Aliases are attributes with (nearly) the same labels, left out of its preservation; Conditions are what its
-/// conditional direction was made orthogonal to.
+/// Excluded are the attributes left out of its preservation: aliases (the same labels under another name) and the other
+/// members of its exclusive group (hair colours); Conditions are what its conditional direction was made orthogonal to.
 /// </summary>
-public sealed record EditedAttributeInfo(string Name, IReadOnlyList<string> Aliases, IReadOnlyList<string> Conditions, EditPointInfo Best,
+public sealed record EditedAttributeInfo(string Name, IReadOnlyList<string> Excluded, IReadOnlyList<string> Conditions, EditPointInfo Best,
     IReadOnlyList<EditPointInfo> Chosen, IReadOnlyList<EditPointInfo> Sweep);
 
 public sealed record ReconstructionInfo(double Psnr, double Ssim);

@@ -41,17 +41,18 @@ public sealed class EvaluateEditsJob : IJob<EvaluateEdits>
         var rows = Enumerable.Range(0, Math.Min(command.Images, test.Count)).ToArray();
         using var sweep = await job.TimeAsync("reconstruct", () => Task.FromResult(
             new EditSweep(model, judge, ImageTensors.FromDecoded(test, rows), command.BatchSize)));
-        IReadOnlyList<string> Aliases(string attribute) =>
-            correlations.Aliases(attribute, DirectionConditions.AliasCorrelation).Where(a => judge.IndexOf(a) >= 0).ToList();
+        // Not counted against preservation: the same attribute under another name, or one that must change with it.
+        IReadOnlyList<string> Excluded(string attribute) => correlations.Aliases(attribute, DirectionConditions.AliasCorrelation)
+            .Concat(CelebAAttributes.ExclusiveWith(attribute)).Where(a => judge.IndexOf(a) >= 0).ToList();
         var points = await job.TimeAsync("sweep", () => Task.FromResult(sweep.Run(attributes, methods.Select(m => m.Directions).ToList(),
-            command.Magnitudes, Aliases, job.Stage("editing", 0.2, 0.97), job.CancellationToken)));
+            command.Magnitudes, Excluded, job.Stage("editing", 0.2, 0.97), job.CancellationToken)));
         var choices = EditChoice.Choose(points, command.MinSuccess);
 
         var conditional = methods.FirstOrDefault(m => m.Directions.Method == DirectionMethods.Conditional).Set;
         var document = new EditEvaluationDocument(fitSplit.ToString().ToLowerInvariant(), evaluationSplit.ToString().ToLowerInvariant(), sweep.Count,
             command.MinSuccess, EditSweep.Present, methods.Select(m => m.Directions.Method).ToList(), command.Magnitudes,
             new ReconstructionInfo(Math.Round(sweep.Psnr, 3), Math.Round(sweep.Ssim, 4)),
-            choices.Select(c => new EditedAttributeInfo(c.Attribute, Aliases(c.Attribute),
+            choices.Select(c => new EditedAttributeInfo(c.Attribute, Excluded(c.Attribute),
                 conditional?.Vectors.FirstOrDefault(v => v.Name == c.Attribute)?.Conditions ?? [],
                 EditPointInfo.Of(c.Best), c.PerMethod.Select(EditPointInfo.Of).ToList(),
                 points.Where(p => p.Attribute == c.Attribute).Select(EditPointInfo.Of).ToList())).ToList());

@@ -35,6 +35,24 @@ public class AttributeDirectionSpecs
         Assert.Equal(["not_a"], named("a"));
     }
 
+    [Fact]
+    public void Automatic_conditions_are_the_strongest_few_and_never_a_hair_colour_for_a_hair_colour()
+    {
+        // Bald never with Gray_Hair and only on men; Young correlates weakly (phi 0.26).
+        string[] names = ["Bald", "Gray_Hair", "Male", "Young"];
+        sbyte[][] rows = [[1, -1, 1, 1], [1, -1, 1, -1], [-1, 1, 1, 1], [-1, 1, -1, -1], [-1, -1, -1, 1], [-1, 1, -1, -1], [1, -1, 1, 1], [-1, -1, 1, -1]];
+        var correlations = new LabelCorrelations(rows, names);
+        // Gray_Hair ties with Male for the strongest (|phi| 0.6 both, Gray_Hair first): only the exclusion keeps it out.
+        Assert.Equal(-0.6, correlations.Phi("Bald", "Gray_Hair"), 6);
+        Assert.Equal(0.6, correlations.Phi("Bald", "Male"), 6);
+
+        var conditions = AttributeDirections.ConditionsBy(new DirectionConditions { MaxConditions = 1 }, correlations);
+
+        Assert.Equal(["Male"], conditions("Bald"));
+        Assert.Equal(["Bald", "Black_Hair", "Blond_Hair", "Brown_Hair"], VaeFaces.Ml.Data.CelebAAttributes.ExclusiveWith("gray_hair"));
+        Assert.Empty(VaeFaces.Ml.Data.CelebAAttributes.ExclusiveWith("Male"));
+    }
+
     /// <summary>Codes in 2-D: the attribute moves x by 2 and, correlated with it, a second attribute moves y by 1.</summary>
     private static (LatentCodes Codes, sbyte[][] Rows) TwoAttributes()
     {
