@@ -4,9 +4,10 @@ namespace VaeFaces.Contracts;
 
 /// <summary>
 /// The attributes a conditional direction projects out. An attribute named in Named gets exactly those; any other gets
-/// the MaxConditions attributes whose fit-split labels correlate most with its own, by at least MinCorrelation (absolute
-/// phi coefficient), except aliases (labels (nearly) the same or the opposite, which no direction can move apart) and
-/// the members of its exclusive group (hair colours and Bald: one look over several columns).
+/// the MaxConditions attributes most entangled with it in latent space: whose linear normals have the largest absolute
+/// cosine with its own (InterFaceGAN's measure), at least MinCosine. Never aliases (fit-split labels the same or the
+/// opposite, |phi| >= AliasCorrelation, which no direction can move apart) nor the members of its exclusive group
+/// (hair colours and Bald: one look over several columns).
 /// </summary>
 public sealed record DirectionConditions
 {
@@ -14,12 +15,12 @@ public sealed record DirectionConditions
     public const double AliasCorrelation = 0.95;
 
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Named { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
-    public double MinCorrelation { get; init; } = 0.2;
+    public double MinCosine { get; init; } = 0.1;
     public int MaxConditions { get; init; } = 2;
 
     public void Validate(ParameterErrors errors, string field)
     {
-        if (MinCorrelation is <= 0 or > 1 or double.NaN) errors.Add($"{field}.{nameof(MinCorrelation)}", $"must be in (0, 1] (got {MinCorrelation})");
+        if (MinCosine is <= 0 or > 1 or double.NaN) errors.Add($"{field}.{nameof(MinCosine)}", $"must be in (0, 1] (got {MinCosine})");
         if (MaxConditions < 1) errors.Add($"{field}.{nameof(MaxConditions)}", $"must be at least 1 (got {MaxConditions})");
         foreach (var (attribute, conditions) in Named ?? new Dictionary<string, IReadOnlyList<string>>())
         {

@@ -12,7 +12,7 @@ public sealed class SubmitCommand : SchedulerCommand<SubmitCommand.Settings>
 {
     public sealed class Settings : JobParameterSettings
     {
-        [CommandArgument(0, "<kind>"), Description("TrainModel, ComputeLatentStatistics, GenerateSamples, ExtractAttributeVectors, ExploreAttributes, EditImages or TrainAttributeClassifier.")]
+        [CommandArgument(0, "<kind>"), Description("TrainModel, ComputeLatentStatistics, GenerateSamples, ExtractAttributeVectors, ExploreAttributes, EditImages, TrainAttributeClassifier or EvaluateEdits.")]
         public string Kind { get; init; } = "";
 
         [CommandOption("--job-id <GUID>"), Description("The job's id, for an idempotent retry: the same id never runs twice.")]

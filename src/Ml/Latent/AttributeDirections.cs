@@ -27,21 +27,22 @@ public static class AttributeDirections
 
     public static string Name(DirectionMethod method) => DirectionMethods.All[(int)method];
 
-    /// <param name="conditions">For the conditional method: the attributes to project out of each attribute's direction.</param>
+    /// <param name="conditions">For the conditional method: which attributes to project out (by default, the most entangled).</param>
     public static AttributeVectorSet Fit(DirectionMethod method, LatentCodes codes, IReadOnlyList<sbyte[]> attributes,
-        IReadOnlyList<string> names, int minCount, Func<string, IReadOnlyList<string>>? conditions = null)
+        IReadOnlyList<string> names, int minCount, DirectionConditions? conditions = null)
     {
         if (method == DirectionMethod.MeanDifference) return AttributeVectors.Fit(codes, attributes, names, minCount);
         var normals = LinearDirections.Fit(codes, attributes, names, minCount);
         var lengths = AttributeVectors.Fit(codes, attributes, names, minCount).Vectors.ToDictionary(v => v.Name, v => v.Norm);
         var vectors = new List<AttributeVector>();
         var skipped = normals.Skipped.ToList();
+        LabelCorrelations? correlations = null;
         foreach (var normal in normals.Vectors)
         {
             var unit = normal;
             if (method == DirectionMethod.Conditional)
             {
-                var wanted = conditions?.Invoke(normal.Name) ?? [];
+                var wanted = ConditionsOf(normal, normals, conditions ?? new DirectionConditions(), correlations ??= new LabelCorrelations(attributes, names));
                 // Conditions without a direction of their own (too few positives) cannot be projected out.
                 var fitted = wanted.Select(c => normals.Vectors.FirstOrDefault(v => string.Equals(v.Name, c, StringComparison.OrdinalIgnoreCase))?.Name)
                     .OfType<string>().ToList();
@@ -92,9 +93,18 @@ public static class AttributeDirections
         throw new ArgumentException($"no attribute named {name}", nameof(name));
     }
 
-    /// <summary>Each attribute's conditions by the rule of <see cref="DirectionConditions"/>: named ones, else the most correlated ones.</summary>
-    public static Func<string, IReadOnlyList<string>> ConditionsBy(DirectionConditions settings, LabelCorrelations correlations) => attribute =>
-        settings.Named.FirstOrDefault(n => string.Equals(n.Key, attribute, StringComparison.OrdinalIgnoreCase)).Value
-        ?? correlations.Correlated(attribute, settings.MinCorrelation, DirectionConditions.AliasCorrelation)
-            .Except(CelebAAttributes.ExclusiveWith(attribute), StringComparer.OrdinalIgnoreCase).Take(settings.MaxConditions).ToList();
+    /// <summary>An attribute's conditions by the rule of <see cref="DirectionConditions"/>: the named ones, else the most entangled normals.</summary>
+    public static IReadOnlyList<string> ConditionsOf(AttributeVector normal, AttributeVectorSet normals, DirectionConditions settings,
+        LabelCorrelations correlations)
+    {
+        var named = settings.Named.FirstOrDefault(n => string.Equals(n.Key, normal.Name, StringComparison.OrdinalIgnoreCase)).Value;
+        if (named is not null) return named;
+        var unrelated = correlations.Aliases(normal.Name, DirectionConditions.AliasCorrelation)
+            .Concat(CelebAAttributes.ExclusiveWith(normal.Name)).Append(normal.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var unit = Directions.Normalise(normal.Vector);
+        return normals.Vectors.Where(v => !unrelated.Contains(v.Name))
+            .Select(v => (v.Name, Cosine: Math.Abs(AttributeVectors.Dot(unit, Directions.Normalise(v.Vector)))))
+            .Where(x => x.Cosine >= settings.MinCosine).OrderByDescending(x => x.Cosine).Take(settings.MaxConditions)
+            .Select(x => x.Name).ToList();
+    }
 }

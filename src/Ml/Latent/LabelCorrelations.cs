@@ -43,12 +43,6 @@ public sealed class LabelCorrelations
     public IReadOnlyList<string> Aliases(string a, double aliasCorrelation) =>
         Others(a).Where(b => Math.Abs(Phi(a, b)) >= aliasCorrelation).ToList();
 
-    /// <summary>Other attributes with minCorrelation &lt;= |phi| &lt; aliasCorrelation, strongest first.</summary>
-    public IReadOnlyList<string> Correlated(string a, double minCorrelation, double aliasCorrelation) =>
-        Others(a).Select(b => (b, Strength: Math.Abs(Phi(a, b))))
-            .Where(x => x.Strength >= minCorrelation && x.Strength < aliasCorrelation)
-            .OrderByDescending(x => x.Strength).Select(x => x.b).ToList();
-
     private IEnumerable<string> Others(string a)
     {
         var self = IndexOf(a);

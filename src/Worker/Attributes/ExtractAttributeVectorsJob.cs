@@ -20,7 +20,7 @@ public sealed class ExtractAttributeVectorsJob : IJob<ExtractAttributeVectors>
         var fitRows = fitImages.Images.Select(i => i.Attributes).ToList();
         var method = AttributeDirections.Parse(command.Method);
         var set = AttributeDirections.Fit(method, fitCodes, fitRows, dataset.Attributes.Names, command.MinCount,
-            ConditionChoice.For(command.Conditions, fitRows, dataset.Attributes.Names, $"{nameof(command.Conditions)}.{nameof(command.Conditions.Named)}"));
+            ConditionChoice.Checked(command.Conditions, dataset.Attributes.Names, $"{nameof(command.Conditions)}.{nameof(command.Conditions.Named)}"));
         fitImages.Dispose();
         if (set.Vectors.Count == 0)
             throw new JobInputException($"no attribute has {command.MinCount} positives and negatives in the {fitSplit} split");

@@ -29,7 +29,7 @@ public sealed class EvaluateEditsJob : IJob<EvaluateEdits>
         var fitRows = fitImages.Images.Select(i => i.Attributes).ToList();
         fitImages.Dispose();
         var correlations = new LabelCorrelations(fitRows, names);
-        var conditions = ConditionChoice.For(command.Conditions, fitRows, names, $"{nameof(command.Conditions)}.{nameof(command.Conditions.Named)}");
+        var conditions = ConditionChoice.Checked(command.Conditions, names, $"{nameof(command.Conditions)}.{nameof(command.Conditions.Named)}");
         var methods = command.Methods.Select(AttributeDirections.Parse).Distinct().Select(method =>
         {
             var set = AttributeDirections.Fit(method, fitCodes, fitRows, names, command.MinCount, conditions);

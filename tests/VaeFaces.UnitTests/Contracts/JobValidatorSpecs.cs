@@ -39,11 +39,11 @@ public class JobValidatorSpecs
             JobId = Job, Model = Made, Judge = new(""), Dataset = Data, Output = Out, Methods = ["linear", "svm"], Magnitudes = [1, -1],
             MinSuccess = 0, Images = 0, FitSplit = "test", Conditions = new DirectionConditions
             {
-                Named = new Dictionary<string, IReadOnlyList<string>> { ["Mustache"] = ["Male", "mustache"] }, MinCorrelation = 2,
+                Named = new Dictionary<string, IReadOnlyList<string>> { ["Mustache"] = ["Male", "mustache"] }, MinCosine = 2,
             },
         });
 
-        Assert.Equal(["Conditions.MinCorrelation", "Conditions.Named", "EvaluationSplit", "Images", "Judge", "Magnitudes", "Methods", "MinSuccess"],
+        Assert.Equal(["Conditions.MinCosine", "Conditions.Named", "EvaluationSplit", "Images", "Judge", "Magnitudes", "Methods", "MinSuccess"],
             errors.Keys.Order());
         Assert.Equal(["'svm' is not one of mean-difference, linear, conditional"], errors["Methods"]);
         Assert.Equal(["must be positive: each image is edited towards the other side of its own state"], errors["Magnitudes"]);

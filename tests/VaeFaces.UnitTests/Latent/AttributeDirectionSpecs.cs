@@ -20,7 +20,7 @@ public class AttributeDirectionSpecs
     }
 
     [Fact]
-    public void Aliases_are_same_or_opposite_labels_and_are_never_conditions()
+    public void Aliases_are_same_or_opposite_labels()
     {
         // not_a is exactly the opposite of a; b is correlated with a but not the same.
         sbyte[][] rows = [[1, -1, 1], [1, -1, -1], [-1, 1, -1], [-1, 1, -1]];
@@ -28,30 +28,33 @@ public class AttributeDirectionSpecs
 
         Assert.Equal(-1, correlations.Phi("a", "not_a"), 12);
         Assert.Equal(["not_a"], correlations.Aliases("a", DirectionConditions.AliasCorrelation));
-        Assert.Equal(["b"], correlations.Correlated("a", 0.2, DirectionConditions.AliasCorrelation));
-        var conditions = AttributeDirections.ConditionsBy(new DirectionConditions(), correlations);
-        Assert.Equal(["b"], conditions("a"));
-        var named = AttributeDirections.ConditionsBy(new DirectionConditions { Named = new Dictionary<string, IReadOnlyList<string>> { ["A"] = ["not_a"] } }, correlations);
-        Assert.Equal(["not_a"], named("a"));
+        Assert.Empty(correlations.Aliases("b", DirectionConditions.AliasCorrelation));
     }
 
     [Fact]
-    public void Automatic_conditions_are_the_strongest_few_and_never_a_hair_colour_for_a_hair_colour()
+    public void Automatic_conditions_are_the_most_entangled_normals_never_an_alias_nor_a_hair_colour_for_bald()
     {
-        // Bald never with Gray_Hair and only on men; Young correlates weakly (phi 0.26).
-        string[] names = ["Bald", "Gray_Hair", "Male", "Young"];
-        sbyte[][] rows = [[1, -1, 1, 1], [1, -1, 1, -1], [-1, 1, 1, 1], [-1, 1, -1, -1], [-1, -1, -1, 1], [-1, 1, -1, -1], [1, -1, 1, 1], [-1, -1, 1, -1]];
+        string[] names = ["Bald", "Gray_Hair", "Male", "Young", "Mustache", "Hairless"];
+        // Hairless is Bald under another name; the other labels only need to differ from it.
+        sbyte[][] rows = [[1, -1, 1, 1, -1, 1], [1, -1, -1, -1, 1, 1], [-1, 1, 1, -1, -1, -1], [-1, -1, -1, 1, 1, -1]];
+        AttributeVector Normal(string name, params float[] v) => new(name, v, 10, 10, AttributeVectors.Norm(v));
+        var normals = new AttributeVectorSet(
+        [
+            Normal("Bald", 1, 0, 0), Normal("Gray_Hair", 0.9f, 0.1f, 0), Normal("Male", 0.6f, 0.8f, 0), Normal("Young", 0.05f, 0, 1),
+            Normal("Mustache", -0.3f, 0.95f, 0), Normal("Hairless", 1, 0.01f, 0),
+        ], []);
         var correlations = new LabelCorrelations(rows, names);
-        // Gray_Hair ties with Male for the strongest (|phi| 0.6 both, Gray_Hair first): only the exclusion keeps it out.
-        Assert.Equal(-0.6, correlations.Phi("Bald", "Gray_Hair"), 6);
-        Assert.Equal(0.6, correlations.Phi("Bald", "Male"), 6);
 
-        var conditions = AttributeDirections.ConditionsBy(new DirectionConditions { MaxConditions = 1 }, correlations);
-
-        Assert.Equal(["Male"], conditions("Bald"));
+        // |cos| with Bald: Hairless 1.0 (alias), Gray_Hair 0.99 (exclusive), Male 0.6, Mustache 0.3, Young 0.05 (< MinCosine).
+        Assert.Equal(["Male", "Mustache"], AttributeDirections.ConditionsOf(normals.Vectors[0], normals, new DirectionConditions(), correlations));
+        Assert.Equal(["Male"], AttributeDirections.ConditionsOf(normals.Vectors[0], normals, new DirectionConditions { MaxConditions = 1 }, correlations));
+        var named = new DirectionConditions { Named = new Dictionary<string, IReadOnlyList<string>> { ["bald"] = ["Young"] } };
+        Assert.Equal(["Young"], AttributeDirections.ConditionsOf(normals.Vectors[0], normals, named, correlations));
         Assert.Equal(["Bald", "Black_Hair", "Blond_Hair", "Brown_Hair"], VaeFaces.Ml.Data.CelebAAttributes.ExclusiveWith("gray_hair"));
         Assert.Empty(VaeFaces.Ml.Data.CelebAAttributes.ExclusiveWith("Male"));
     }
+
+    private static readonly DirectionConditions OnB = new() { Named = new Dictionary<string, IReadOnlyList<string>> { ["a"] = ["B"] } };
 
     /// <summary>Codes in 2-D: the attribute moves x by 2 and, correlated with it, a second attribute moves y by 1.</summary>
     private static (LatentCodes Codes, sbyte[][] Rows) TwoAttributes()
@@ -82,7 +85,7 @@ public class AttributeDirectionSpecs
 
         foreach (var method in Enum.GetValues<DirectionMethod>())
         {
-            var a = AttributeDirections.Fit(method, codes, rows, names, 10, _ => ["b"]).Vectors.Single(v => v.Name == "a");
+            var a = AttributeDirections.Fit(method, codes, rows, names, 10, OnB).Vectors.Single(v => v.Name == "a");
             Assert.Equal(meanDifference.Norm, a.Norm, 4);
             Assert.True(AttributeDirections.ClassMeanGap(codes, rows.Select(r => r[0] > 0).ToArray(), a.Vector) > 0, method.ToString());
         }
@@ -95,7 +98,7 @@ public class AttributeDirectionSpecs
         var (codes, rows) = TwoAttributes();
         string[] names = ["a", "b"];
         var linear = AttributeDirections.Fit(DirectionMethod.Linear, codes, rows, names, 10);
-        var conditional = AttributeDirections.Fit(DirectionMethod.Conditional, codes, rows, names, 10, name => name == "a" ? ["B"] : []);
+        var conditional = AttributeDirections.Fit(DirectionMethod.Conditional, codes, rows, names, 10, OnB);
 
         var a = conditional.Vectors.Single(v => v.Name == "a");
         var bNormal = linear.Vectors.Single(v => v.Name == "b").Vector;
