@@ -24,7 +24,8 @@ public sealed class DemoCommand : AsyncCommand<DemoCommand.Settings>
     {
         Dataset = Path.Combine(output, "dataset"),
         Output = output,
-        Training = TrainModel.Defaults with { ImageSize = 64, Epochs = 16, LearningRate = 1e-3, CheckpointEverySteps = 100 },
+        // The sigma-VAE likelihood: sharper reconstructions and edits the judge confirms (docs/edits.md measures both).
+        Training = TrainModel.Defaults with { ImageSize = 64, Epochs = 16, LearningRate = 1e-3, CheckpointEverySteps = 100, Likelihood = "sigma-vae" },
     };
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
