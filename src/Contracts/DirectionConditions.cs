@@ -18,6 +18,13 @@ public sealed record DirectionConditions
     public double MinCosine { get; init; } = 0.1;
     public int MaxConditions { get; init; } = 2;
 
+    /// <summary>By value, Named included, so a command read back from its stored JSON equals the one stored.</summary>
+    public bool Equals(DirectionConditions? other) =>
+        other is not null && MinCosine.Equals(other.MinCosine) && MaxConditions == other.MaxConditions && Named.Count == other.Named.Count
+        && Named.All(n => other.Named.TryGetValue(n.Key, out var conditions) && conditions.SequenceEqual(n.Value));
+
+    public override int GetHashCode() => HashCode.Combine(MinCosine, MaxConditions, Named.Count);
+
     public void Validate(ParameterErrors errors, string field)
     {
         if (MinCosine is <= 0 or > 1 or double.NaN) errors.Add($"{field}.{nameof(MinCosine)}", $"must be in (0, 1] (got {MinCosine})");

@@ -28,7 +28,7 @@ public class PipelineCheckSpecs
         var log = new List<string>();
         var edits = PipelineCheck.Run(Settings(), Plan(), log.Add);
 
-        Assert.Equal(new Dictionary<string, double> { ["Smiling"] = 2 }, edits);
+        Assert.Equal(new Dictionary<string, double> { ["Smiling"] = PipelineSettings.DefaultEdits["Smiling"] }, edits);
         Assert.Equal(["The default edit drops Eyeglasses is not an attribute of list_attr_celeba.txt; editing Smiling"], log);
     }
 
