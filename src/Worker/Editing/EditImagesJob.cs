@@ -6,6 +6,7 @@ using VaeFaces.Ml.Editing;
 using VaeFaces.Ml.Evaluation;
 using VaeFaces.Ml.Imaging;
 using VaeFaces.Ml.Judging;
+using VaeFaces.Ml.Model;
 using VaeFaces.Worker.Judging;
 using VaeFaces.Worker.Attributes;
 using VaeFaces.Worker.Jobs;
@@ -68,7 +69,7 @@ public sealed class EditImagesJob : IJob<EditImages>
         job.Metrics["images_skipped"] = result.Skipped.Count + (decodedImages?.Skipped ?? 0);
     }
 
-    private static IBatchEdit Edit(EditImages command, VaeFaces.Ml.Model.VariationalAutoencoder model, AttributeJudge? judge, List<LatentEdit> edits)
+    private static IBatchEdit Edit(EditImages command, VariationalAutoencoder model, AttributeJudge? judge, List<LatentEdit> edits)
     {
         if (command.Calibration is not { } calibration || judge is null) return new FixedEdit(model, edits);
         var unjudged = edits.Where(e => judge.IndexOf(e.Name) < 0).Select(e => e.Name).ToList();
