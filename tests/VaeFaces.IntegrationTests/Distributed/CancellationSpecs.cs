@@ -29,7 +29,7 @@ public class CancellationSpecs(DistributedFixture fixture) : JobSpecs(fixture)
         Assert.Empty(cancelled.Artifacts);
         Assert.True(await Services.Blobs.ExistsAsync(checkpoint), "the last checkpoint was not kept");
         // The final event goes out before the worker's clean-up, so the manifest may follow it by a moment.
-        var manifest = await WaitForManifestAsync(BlobLocation.Parse(running.Output), TimeSpan.FromSeconds(30), worker);
+        var manifest = await WaitForFinalManifestAsync(BlobLocation.Parse(running.Output), TimeSpan.FromSeconds(30), worker);
         Assert.Equal(JobStatus.Cancelled, manifest.Status);
         Assert.False(await Services.Blobs.ExistsAsync(BlobLocation.Parse(running.Output).Child(ModelFileName)));
         Assert.Equal(HttpStatusCode.Conflict, (await Services.Api.DeleteAsync($"/api/jobs/{id}")).StatusCode);
@@ -45,7 +45,7 @@ public class CancellationSpecs(DistributedFixture fixture) : JobSpecs(fixture)
         using var worker = Services.StartWorker();
         // The worker that takes the message records the job as cancelled in its manifest.
         var output = BlobLocation.Parse((await Services.GetAsync(id)).Output);
-        var manifest = await WaitForManifestAsync(output, TimeSpan.FromMinutes(2), worker);
+        var manifest = await WaitForFinalManifestAsync(output, TimeSpan.FromMinutes(2), worker);
         Assert.Equal(JobStatus.Cancelled, manifest.Status);
         var job = await Services.GetAsync(id);
         Assert.Equal(JobStatus.Cancelled, job.Status);
@@ -53,18 +53,4 @@ public class CancellationSpecs(DistributedFixture fixture) : JobSpecs(fixture)
     }
 
     private const string ModelFileName = "model.bin";
-
-    /// <summary>The manifest once the worker has ended the job (it writes one as Running when it starts).</summary>
-    private async Task<JobManifest> WaitForManifestAsync(BlobLocation output, TimeSpan timeout, DotnetProcess worker)
-    {
-        var blob = output.Child(JobManifest.FileName);
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            if (await Services.Blobs.ExistsAsync(blob) && await Services.Blobs.ReadJsonAsync<JobManifest>(blob) is { Status: not JobStatus.Running } manifest)
-                return manifest;
-            Assert.True(DateTime.UtcNow < deadline, "no worker ended the cancelled job:\n" + worker.Output);
-            await Task.Delay(250);
-        }
-    }
 }
