@@ -25,7 +25,7 @@ public sealed class Decoder : Module<Tensor, Tensor>
         {
             var outChannels = options.DecoderChannels[i];
             layers.Add(($"conv{i}", Conv2d(inChannels, outChannels, 3, padding: 1)));
-            layers.Add(($"act{i}", LeakyReLU(0.2)));
+            layers.Add(($"act{i}", new HeldSlopeLeakyReLU(0.2)));
             layers.Add(($"up{i}", Upsample(scale_factor: [2.0, 2.0], mode: UpsampleMode.Nearest)));
             inChannels = outChannels;
         }

@@ -24,7 +24,7 @@ public sealed class Encoder : Module<Tensor, (Tensor Mean, Tensor LogVar)>
             layers.Add(($"conv{i}", Conv2d(inChannels, outChannels, 3, stride: 2, padding: 1)));
             // Keras defaults (eps 1e-3, momentum 0.99) as in the tutorial; torch's momentum is 1 - Keras'.
             layers.Add(($"bn{i}", BatchNorm2d(outChannels, eps: 1e-3, momentum: 0.01)));
-            layers.Add(($"act{i}", LeakyReLU(0.2)));
+            layers.Add(($"act{i}", new HeldSlopeLeakyReLU(0.2)));
             inChannels = outChannels;
         }
         layers.Add(("flatten", Flatten()));
