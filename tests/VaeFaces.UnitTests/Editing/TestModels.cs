@@ -49,4 +49,18 @@ internal static class TestModels
         vector[dimension] = 1;
         return vector;
     }
+
+    /// <summary>Image index of a batch, as its own array of CHW floats.</summary>
+    public static float[] Image(ImageBatch batch, int index)
+    {
+        var plane = 3 * batch.Height * batch.Width;
+        return batch.Pixels.AsSpan(index * plane, plane).ToArray();
+    }
+
+    /// <summary>Decoded in batches of different sizes, so equal up to float rounding only.</summary>
+    public static void AssertClose(float[] expected, float[] actual)
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        Assert.All(expected.Zip(actual), p => Assert.Equal(p.First, p.Second, 1e-5f));
+    }
 }

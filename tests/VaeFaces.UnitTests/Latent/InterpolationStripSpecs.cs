@@ -25,8 +25,8 @@ public class InterpolationStripSpecs
         Assert.Equal((TestModels.Size, TestModels.Size), (strip.Height, strip.Width));
         foreach (var row in new[] { 0, 1 })
         {
-            Assert.Equal(Image(pair, 0), Cell(strip, row, 0));
-            Assert.Equal(Image(pair, 1), Cell(strip, row, Columns - 1));
+            Assert.Equal(TestModels.Image(pair, 0), Cell(strip, row, 0));
+            Assert.Equal(TestModels.Image(pair, 1), Cell(strip, row, Columns - 1));
         }
     }
 
@@ -42,8 +42,8 @@ public class InterpolationStripSpecs
         var reconstructions = ImageEditor.Edit(model, pair, []);
         foreach (var row in new[] { 0, 1 })
         {
-            AssertClose(Image(reconstructions, 0), Cell(strip, row, 1));
-            AssertClose(Image(reconstructions, 1), Cell(strip, row, Steps));
+            TestModels.AssertClose(TestModels.Image(reconstructions, 0), Cell(strip, row, 1));
+            TestModels.AssertClose(TestModels.Image(reconstructions, 1), Cell(strip, row, Steps));
         }
     }
 
@@ -57,8 +57,8 @@ public class InterpolationStripSpecs
 
         var strip = InterpolationStrip.Render(model, pair, Steps);
 
-        AssertClose(Image(LatentDecoder.Decode(model, Interpolation.Lerp(a, b, 0.5), 1), 0), Cell(strip, 0, Middle));
-        AssertClose(Image(LatentDecoder.Decode(model, Interpolation.Slerp(a, b, 0.5), 1), 0), Cell(strip, 1, Middle));
+        TestModels.AssertClose(TestModels.Image(LatentDecoder.Decode(model, Interpolation.Lerp(a, b, 0.5), 1), 0), Cell(strip, 0, Middle));
+        TestModels.AssertClose(TestModels.Image(LatentDecoder.Decode(model, Interpolation.Slerp(a, b, 0.5), 1), 0), Cell(strip, 1, Middle));
         var largest = Cell(strip, 0, Middle).Zip(Cell(strip, 1, Middle)).Max(p => Math.Abs(p.First - p.Second));
         Assert.True(largest > 1e-3f, $"lerp and slerp midpoints differ by at most {largest}");
     }
@@ -93,18 +93,5 @@ public class InterpolationStripSpecs
         return (z[..TestModels.LatentDim], z[TestModels.LatentDim..]);
     }
 
-    private static float[] Cell(ImageBatch strip, int row, int column) => Image(strip, row * Columns + column);
-
-    private static float[] Image(ImageBatch batch, int index)
-    {
-        var plane = 3 * batch.Height * batch.Width;
-        return batch.Pixels.AsSpan(index * plane, plane).ToArray();
-    }
-
-    /// <summary>Decoded in batches of different sizes, so equal up to float rounding only.</summary>
-    private static void AssertClose(float[] expected, float[] actual)
-    {
-        Assert.Equal(expected.Length, actual.Length);
-        Assert.All(expected.Zip(actual), p => Assert.Equal(p.First, p.Second, 1e-5f));
-    }
+    private static float[] Cell(ImageBatch strip, int row, int column) => TestModels.Image(strip, row * Columns + column);
 }
