@@ -73,7 +73,7 @@ public sealed class SoakCommand : AsyncCommand<SoakCommand.Settings>
             typeof(SoakCommand).Assembly.Location, "train", "--dataset", demo.Dataset, "--out", output,
             "--image-size", $"{training.ImageSize}", "--epochs", $"{training.Epochs}", "--batch-size", $"{training.BatchSize}",
             "--lr", training.LearningRate.ToString(CultureInfo.InvariantCulture), "--patience", $"{training.EarlyStoppingPatience}",
-            "--checkpoint-every", $"{training.CheckpointEverySteps}", "--seed", $"{seed}",
+            "--checkpoint-every", $"{training.CheckpointEverySteps}", "--seed", $"{seed}", "--likelihood", training.Likelihood,
         ]) { RedirectStandardOutput = true, RedirectStandardError = true };
 
         var clock = Stopwatch.StartNew();
