@@ -9,6 +9,12 @@ public sealed class SchedulerOptions
     public string DashboardUsername { get; set; } = "";
     public string DashboardPassword { get; set; } = "";
 
+    /// <summary>
+    /// Root folder of the local blob store (Scheduler:StorageRoot), used when neither ConnectionStrings:Blobs nor
+    /// Storage:AccountUrl is set: the workers' setting of the same name, so that both see the same folder.
+    /// </summary>
+    public string StorageRoot { get; set; } = Storage.BlobStores.DefaultRoot;
+
     /// <summary>The largest body an /api call may send (Scheduler:MaxRequestBodyBytes); a bigger one gets 413 unread.</summary>
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 

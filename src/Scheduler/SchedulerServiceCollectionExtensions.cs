@@ -11,6 +11,9 @@ using VaeFaces.Scheduler.Jobs.Outbox;
 using VaeFaces.Scheduler.Jobs.Sweeping;
 using VaeFaces.Scheduler.Schedules;
 using VaeFaces.Contracts;
+using VaeFaces.Scheduler.Dashboard;
+using VaeFaces.Scheduler.Explorer;
+using VaeFaces.Storage;
 
 namespace VaeFaces.Scheduler;
 
@@ -21,7 +24,7 @@ public static class SchedulerServiceCollectionExtensions
     /// <summary>Health checks that readiness runs and liveness does not.</summary>
     private const string ReadyTag = "ready";
 
-    /// <summary>Job state in PostgreSQL, the bus, Hangfire on the same database, and the API's security.</summary>
+    /// <summary>Job state in PostgreSQL, the bus, Hangfire on the same database, the API's security, and the web pages.</summary>
     public static IServiceCollection AddScheduler(this IServiceCollection services, IConfiguration configuration)
     {
         var connectionString = configuration.GetConnectionString(DatabaseConnectionName);
@@ -49,6 +52,11 @@ public static class SchedulerServiceCollectionExtensions
         services.AddSingleton<ScheduleStore>();
         services.AddSingleton<JobSubmitter>();
         services.AddSingleton<JobChain>();
+        services.AddSingleton<JobCancellation>();
+        // Artifacts and the explorer's inputs: read only, single blobs (no folder mirror).
+        services.AddSingleton(BlobStores.FromConfiguration(configuration, options.StorageRoot, cacheDirectory: null));
+        services.AddSingleton<ExplorerCache>();
+        services.AddRazorPages(pages => pages.Conventions.AuthorizeFolder("/").AllowAnonymousToPage("/SignIn"));
         services.AddTransient<ScheduleFirer>();
         services.AddApiProtection(options);
 
@@ -88,7 +96,10 @@ public static class SchedulerServiceCollectionExtensions
         var ready = new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) };
         app.MapHealthChecks("/health/ready", ready);
         app.MapHealthChecks("/health", ready);
+        app.UseStaticFiles();
         app.UseApiProtection();
+        app.MapRazorPages();
+        app.MapUi();
         app.MapJobApi();
         app.MapScheduleApi();
         app.UseHangfireDashboard("/hangfire", new DashboardOptions

@@ -7,12 +7,15 @@ public static class BlobStores
 {
     public const string ConnectionName = "Blobs";
 
+    /// <summary>The local blob store's root folder when nothing else is configured (the embedded default).</summary>
+    public const string DefaultRoot = "storage";
+
     /// <summary>
     /// Azure Blob with ConnectionStrings:Blobs (Azurite, or a storage account's connection string) or Storage:AccountUrl
-    /// (DefaultAzureCredential), mirroring folders under the cache directory; else the local folder under the storage root,
-    /// the embedded default.
+    /// (DefaultAzureCredential), mirroring folders under the cache directory (none: it reads and writes single blobs only);
+    /// else the local folder under the storage root, the embedded default.
     /// </summary>
-    public static IBlobStore FromConfiguration(IConfiguration configuration, string storageRoot, string cacheDirectory)
+    public static IBlobStore FromConfiguration(IConfiguration configuration, string storageRoot, string? cacheDirectory)
     {
         var connectionString = configuration.GetConnectionString(ConnectionName);
         var accountUrl = configuration["Storage:AccountUrl"];
@@ -22,7 +25,7 @@ public static class BlobStores
     }
 
     /// <summary>Azure Blob from a connection string or else an account URL (see <see cref="BlobServiceClients.Create"/>).</summary>
-    public static AzureBlobStore Azure(string? connectionString, string? accountUrl, string cacheDirectory) =>
+    public static AzureBlobStore Azure(string? connectionString, string? accountUrl, string? cacheDirectory) =>
         new(BlobServiceClients.Create(connectionString, accountUrl), cacheDirectory);
 
     /// <summary>The dataset folders an Azure store mirrored under a cache folder, for a size limit to evict.</summary>

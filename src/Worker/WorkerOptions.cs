@@ -1,3 +1,5 @@
+using VaeFaces.Storage;
+
 namespace VaeFaces.Worker;
 
 public sealed class WorkerOptions
@@ -8,7 +10,7 @@ public sealed class WorkerOptions
     public string Name { get; set; } = $"{Environment.MachineName}/{Environment.ProcessId}";
 
     /// <summary>Root folder of the local blob store (the embedded default).</summary>
-    public string StorageRoot { get; set; } = "storage";
+    public string StorageRoot { get; set; } = BlobStores.DefaultRoot;
 
     /// <summary>Decoded-image cache shared by jobs and processes on this machine.</summary>
     public string CacheDirectory { get; set; } = Path.Combine(Path.GetTempPath(), "vaefaces-cache");

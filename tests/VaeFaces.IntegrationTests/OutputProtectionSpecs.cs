@@ -3,7 +3,7 @@ using VaeFaces.Contracts;
 using VaeFaces.Storage;
 using VaeFaces.Worker.Attributes;
 using VaeFaces.Worker.Jobs;
-using VaeFaces.Worker.Latent;
+using VaeFaces.Ml.Latent;
 
 namespace VaeFaces.IntegrationTests;
 
@@ -61,8 +61,8 @@ public class OutputProtectionSpecs(SyntheticFacesFixture faces)
     {
         var location = new BlobLocation($"vectors-{Guid.NewGuid():N}");
         string[] names = ["Smiling", "Male"];
-        await store.UploadBytesAsync(location.Child(AttributeVectorFiles.Npy), LatentFiles.Npy(new float[names.Length * dims], names.Length, dims));
-        await store.UploadBytesAsync(location.Child(AttributeVectorFiles.Json), JobJson.Serialize(new AttributeVectorsDocument(dims, "train", "test",
+        await store.UploadBytesAsync(location.Child(AttributeVectorsDocument.NpyFile), LatentFiles.Npy(new float[names.Length * dims], names.Length, dims));
+        await store.UploadBytesAsync(location.Child(AttributeVectorsDocument.JsonFile), JobJson.Serialize(new AttributeVectorsDocument(dims, "train", "test",
             [.. names.Select(n => new AttributeVectorInfo(n, 10, 10, 0, null, 0, 0))], [])));
         return location;
     }

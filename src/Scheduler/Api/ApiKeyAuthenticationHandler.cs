@@ -1,9 +1,8 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using VaeFaces.Scheduler.Access;
 
 namespace VaeFaces.Scheduler.Api;
 
@@ -21,10 +20,7 @@ public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSc
     {
         var given = Request.Headers[Header];
         if (given.Count == 0 || string.IsNullOrEmpty(given[0])) return Task.FromResult(AuthenticateResult.NoResult());
-        // Hashes of equal length compared in constant time: the time taken tells neither the key nor its length.
-        var match = given.Count == 1 && CryptographicOperations.FixedTimeEquals(
-            SHA256.HashData(Encoding.UTF8.GetBytes(given[0]!)), SHA256.HashData(Encoding.UTF8.GetBytes(scheduler.Value.ApiKey)));
-        if (!match) return Task.FromResult(AuthenticateResult.Fail($"wrong {Header}"));
+        if (given.Count != 1 || !Secrets.Match(given[0], scheduler.Value.ApiKey)) return Task.FromResult(AuthenticateResult.Fail($"wrong {Header}"));
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, "api-key")], SchemeName);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }

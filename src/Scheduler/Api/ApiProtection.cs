@@ -2,11 +2,12 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using VaeFaces.Scheduler.Access;
 
 namespace VaeFaces.Scheduler.Api;
 
 /// <summary>
-/// What every /api group gets: the API key checked before the body is read (401), a small body limit (413) and a
+/// What every /api group gets: the API key or a session checked before the body is read (401; a session may only read), a small body limit (413) and a
 /// rate limit per client address (429 with Retry-After). Health probes and the dashboard are outside it.
 /// </summary>
 public static class ApiProtection
@@ -15,11 +16,10 @@ public static class ApiProtection
 
     public static IServiceCollection AddApiProtection(this IServiceCollection services, SchedulerOptions options)
     {
-        services.AddAuthentication().AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(
-            ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddSessionOrApiKey();
         services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy
-            .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
-            .RequireAuthenticatedUser());
+            .RequireAuthenticatedUser()
+            .RequireAssertion(context => context.Resource is HttpContext http && SessionAuthentication.MayCall(http, context.User)));
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -27,13 +27,19 @@ public static class ApiProtection
             limiter.AddPolicy(Policy, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.RateLimitPermits, Window = options.RateLimitWindow, QueueLimit = 0 }));
+            // Sign-in attempts per address, so that guessing a password or key is slow.
+            limiter.AddPolicy(SessionAuthentication.SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = SessionAuthentication.SignInPermits, Window = SessionAuthentication.SignInWindow, QueueLimit = 0 }));
             limiter.OnRejected = async (context, _) =>
             {
+                var signIn = context.HttpContext.Request.Path.StartsWithSegments(SessionAuthentication.SignInPath);
+                var (permits, window) = signIn ? (SessionAuthentication.SignInPermits, SessionAuthentication.SignInWindow) : (options.RateLimitPermits, options.RateLimitWindow);
                 var seconds = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
                     ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
-                    : (int)Math.Ceiling(options.RateLimitWindow.TotalSeconds);
+                    : (int)Math.Ceiling(window.TotalSeconds);
                 context.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                await Results.Problem($"more than {options.RateLimitPermits} calls in {options.RateLimitWindow} from this address: retry after {seconds} s",
+                await Results.Problem($"more than {permits} {(signIn ? "sign-in attempts" : "calls")} in {window} from this address: retry after {seconds} s",
                     statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context.HttpContext);
             };
         });

@@ -1,6 +1,6 @@
-using System.Security.Cryptography;
 using System.Text;
 using Hangfire.Dashboard;
+using VaeFaces.Scheduler.Access;
 
 namespace VaeFaces.Scheduler.Api;
 
@@ -16,7 +16,7 @@ public sealed class DashboardBasicAuth(string username, string password) : IDash
             try
             {
                 var pair = Encoding.UTF8.GetString(Convert.FromBase64String(header[6..].Trim())).Split(':', 2);
-                if (pair.Length == 2 && Same(pair[0], username) && Same(pair[1], password)) return true;
+                if (pair.Length == 2 && Secrets.Match(pair[0], username) && Secrets.Match(pair[1], password)) return true;
             }
             catch (FormatException)
             {
@@ -26,6 +26,4 @@ public sealed class DashboardBasicAuth(string username, string password) : IDash
         http.Response.Headers.WWWAuthenticate = "Basic realm=\"VaeFaces Hangfire\"";
         return false;
     }
-
-    private static bool Same(string a, string b) => CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(a), Encoding.UTF8.GetBytes(b));
 }

@@ -7,7 +7,7 @@ namespace VaeFaces.Scheduler.Api;
 public static class JobEndpoints
 {
     /// <summary>The statuses a job row can have, matched exactly; Interrupted is a manifest's, recorded here as Queued again.</summary>
-    private static readonly string[] ListedStatuses = Enum.GetNames<JobStatus>().Where(s => s != nameof(JobStatus.Interrupted)).ToArray();
+    public static readonly string[] ListedStatuses = Enum.GetNames<JobStatus>().Where(s => s != nameof(JobStatus.Interrupted)).ToArray();
 
     public static void MapJobApi(this IEndpointRouteBuilder app)
     {
@@ -44,16 +44,11 @@ public static class JobEndpoints
     private static async Task<IResult> GetAsync(Guid id, JobStore store, CancellationToken cancellationToken) =>
         await store.GetAsync(id, cancellationToken) is { } job ? Results.Ok(job.View) : Results.NotFound();
 
-    private static async Task<IResult> CancelAsync(Guid id, JobStore store, MassTransit.IBus bus, CancellationToken cancellationToken)
-    {
-        if (await store.RequestCancelAsync(id, cancellationToken) is { } job)
+    private static async Task<IResult> CancelAsync(Guid id, JobCancellation cancellation, CancellationToken cancellationToken) =>
+        await cancellation.CancelAsync(id, cancellationToken) switch
         {
-            // Every worker hears it; the one running the job stops at its next step and reports JobCancelled.
-            await bus.Publish(new CancelJob(id), cancellationToken);
-            return Results.Accepted($"/api/jobs/{id}", job.View);
-        }
-        return await store.GetAsync(id, cancellationToken) is { } finished
-            ? Results.Problem($"job {id} has already ended {finished.View.Status}", statusCode: StatusCodes.Status409Conflict)
-            : Results.NotFound();
-    }
+            { Requested: { } job } => Results.Accepted($"/api/jobs/{id}", job.View),
+            { Ended: { } finished } => Results.Problem($"job {id} has already ended {finished.View.Status}", statusCode: StatusCodes.Status409Conflict),
+            _ => Results.NotFound(),
+        };
 }

@@ -43,15 +43,19 @@ public static class ScheduleEndpoints
     }
 
     /// <summary>Fires the schedule now, through Hangfire like a timed fire; its job appears under GET /api/jobs?schedule=NAME.</summary>
-    private static async Task<IResult> TriggerAsync(string name, ScheduleStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> TriggerAsync(string name, ScheduleStore store, CancellationToken cancellationToken) =>
+        await TriggerNowAsync(name, store, cancellationToken) ? Results.Accepted($"/api/jobs?schedule={name}") : Results.NotFound();
+
+    /// <summary>False when there is no such schedule. The API and the dashboard both trigger through this.</summary>
+    public static async Task<bool> TriggerNowAsync(string name, ScheduleStore store, CancellationToken cancellationToken)
     {
-        if (await store.GetAsync(name, cancellationToken) is null) return Results.NotFound();
+        if (await store.GetAsync(name, cancellationToken) is null) return false;
         RecurringJob.TriggerJob(name);
-        return Results.Accepted($"/api/jobs?schedule={name}");
+        return true;
     }
 
     private static string JobKindName(string kind) => Contracts.JobKinds.All[kind].Name;
 
-    private static ScheduleView View(StoredSchedule s) => new(s.Name, s.Cron, s.Kind, s.Parameters, s.Then,
+    public static ScheduleView View(StoredSchedule s) => new(s.Name, s.Cron, s.Kind, s.Parameters, s.Then,
         ScheduleValidation.ParseCron(s.Cron)?.GetNextOccurrence(DateTimeOffset.UtcNow, TimeZoneInfo.Utc), s.LastFireAt, s.LastJobId);
 }

@@ -85,6 +85,11 @@ public sealed class JobStore(NpgsqlDataSource database)
             order by created_at desc limit @limit
             """, new { status = status?.ToString(), kind, schedule, limit }, null, cancellationToken)).Select(j => j.View).ToList();
 
+    /// <summary>The jobs a chain or schedule started after this one (its lineage's next steps), oldest first.</summary>
+    public async Task<IReadOnlyList<JobView>> ChildrenAsync(Guid id, CancellationToken cancellationToken) =>
+        (await QueryAsync($"select {Columns} from jobs where parent_id = @id order by created_at", new { id }, null, cancellationToken))
+            .Select(j => j.View).ToList();
+
     /// <summary>
     /// Marks a job Running; returns whether its worker should stop: its cancellation was requested meanwhile, or the
     /// job has ended already (cancelled while queued, or given up by the sweeper), so a run would change nothing.

@@ -41,8 +41,8 @@ public sealed class ExtractAttributeVectorsJob : IJob<ExtractAttributeVectors>
         testImages.Dispose();
 
         var matrix = set.Vectors.SelectMany(v => v.Vector).ToArray();
-        await job.WriteOutputAsync(AttributeVectorFiles.Npy, LatentFiles.Npy(matrix, set.Vectors.Count, fitCodes.Dim));
-        await job.WriteJsonAsync(AttributeVectorFiles.Json, new AttributeVectorsDocument(fitCodes.Dim,
+        await job.WriteOutputAsync(AttributeVectorsDocument.NpyFile, LatentFiles.Npy(matrix, set.Vectors.Count, fitCodes.Dim));
+        await job.WriteJsonAsync(AttributeVectorsDocument.JsonFile, new AttributeVectorsDocument(fitCodes.Dim,
             fitSplit.ToString().ToLowerInvariant(), evaluationSplit.ToString().ToLowerInvariant(), infos,
             set.Skipped.Select(s => new SkippedAttributeInfo(s.Name, s.Positives, s.Negatives, s.Reason)).ToList()) { Method = AttributeDirections.Name(method) });
         job.Metrics["attributes_fitted"] = set.Vectors.Count;

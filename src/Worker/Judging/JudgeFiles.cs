@@ -1,5 +1,6 @@
 using VaeFaces.Contracts;
 using VaeFaces.Ml.Judging;
+using VaeFaces.Ml.Latent;
 using VaeFaces.Storage;
 using VaeFaces.Worker.Attributes;
 using VaeFaces.Worker.Jobs;

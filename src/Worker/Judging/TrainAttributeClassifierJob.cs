@@ -3,6 +3,7 @@ using VaeFaces.Contracts;
 using VaeFaces.Ml.Common;
 using VaeFaces.Ml.Data;
 using VaeFaces.Ml.Judging;
+using VaeFaces.Ml.Latent;
 using VaeFaces.Worker.Attributes;
 using VaeFaces.Worker.Jobs;
 

@@ -3,7 +3,7 @@ using VaeFaces.Ml.Imaging;
 using VaeFaces.Ml.Latent;
 using VaeFaces.Ml.Sampling;
 using VaeFaces.Worker.Jobs;
-using VaeFaces.Worker.Latent;
+using VaeFaces.Storage;
 
 namespace VaeFaces.Worker.Sampling;
 
@@ -14,8 +14,8 @@ public sealed class GenerateSamplesJob : IJob<GenerateSamples>
     {
         using var model = await job.LoadModelAsync(command.Model);
         await job.AddLineageAsync("statistics", command.Statistics);
-        var mean = await LatentFiles.ReadVectorAsync(job.Store, command.Statistics.Child(LatentFiles.Mean), job.CancellationToken);
-        var spread = await LatentFiles.ReadVectorAsync(job.Store, command.Statistics.Child(LatentFiles.Spread), job.CancellationToken);
+        var mean = LatentFiles.ReadVector(await job.Store.ReadBytesAsync(command.Statistics.Child(LatentFiles.Mean), job.CancellationToken));
+        var spread = LatentFiles.ReadVector(await job.Store.ReadBytesAsync(command.Statistics.Child(LatentFiles.Spread), job.CancellationToken));
         var dim = model.Options.LatentDim;
         if (mean.Length != dim || spread.Length != dim)
             throw new JobInputException($"statistics at {command.Statistics} have {mean.Length} dimensions but the model has {dim}");

@@ -72,8 +72,8 @@ public sealed class TrainModelJob : IJob<TrainModel>
         }
         await job.WriteOutputAsync(ModelFile.OptionsName, Encoding.UTF8.GetBytes(ModelFile.OptionsJson(options.Model)));
         await job.WriteOutputAsync("metrics.csv", Encoding.UTF8.GetBytes(MetricsCsv(result.History)));
-        await job.WriteJsonAsync("metrics.json", result.History);
-        await job.WriteOutputAsync("loss_curve.png", LossCurve(result.History));
+        await job.WriteJsonAsync(LossCurve.MetricsFile, result.History);
+        await job.WriteOutputAsync("loss_curve.png", LossCurve.RenderPng(result.History));
         await job.WriteOutputAsync("reconstructions.png", ReconstructionGrid.RenderPng(model, validation));
         job.Progress.Report(new WorkProgress(1, TimeSpan.Zero, "done", job.Metrics));
     }
@@ -91,17 +91,5 @@ public sealed class TrainModelJob : IJob<TrainModel>
             }.Select(v => v.ToString("R", CultureInfo.InvariantCulture))));
         }
         return csv.ToString();
-    }
-
-    private static byte[] LossCurve(IReadOnlyList<EpochMetrics> history)
-    {
-        var epochs = history.Select(m => (double)m.Epoch).ToArray();
-        return LinePlot.RenderPng("Loss per epoch", "epoch", "loss", new List<PlotSeries>
-        {
-            new("train loss", epochs, history.Select(m => m.TrainLoss).ToArray()),
-            new("validation loss", epochs, history.Select(m => m.ValidationLoss).ToArray()),
-            new("train recon MSE", epochs, history.Select(m => m.TrainReconstruction).ToArray()),
-            new("validation recon MSE", epochs, history.Select(m => m.ValidationReconstruction).ToArray()),
-        }, logY: true);
     }
 }
