@@ -2,6 +2,7 @@ using Hangfire;
 using MassTransit;
 using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.FileProviders;
 using Npgsql;
 using VaeFaces.Messaging;
 using VaeFaces.Scheduler.Api;
@@ -96,7 +97,9 @@ public static class SchedulerServiceCollectionExtensions
         var ready = new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) };
         app.MapHealthChecks("/health/ready", ready);
         app.MapHealthChecks("/health", ready);
-        app.UseStaticFiles();
+        var assets = new ManifestEmbeddedFileProvider(typeof(SchedulerServiceCollectionExtensions).Assembly, "wwwroot");
+        app.Environment.WebRootFileProvider = assets;
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = assets });
         app.UseApiProtection();
         app.MapRazorPages();
         app.MapUi();

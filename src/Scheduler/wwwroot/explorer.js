@@ -29,14 +29,15 @@
     busy = true;
     const start = released;
     released = null;
+    const shown = edits();
     try {
-      await load(edited, url(edits()));
+      await load(edited, url(shown));
       if (start !== null) {
         const ms = performance.now() - start;
         window.explorerTimings.push(ms);
         latency.textContent = `(${Math.round(ms)} ms)`;
       }
-      edited.dataset.edits = edits();
+      edited.dataset.edits = shown;
     } catch (error) {
       latency.textContent = `(${error.message})`;
     } finally {
