@@ -28,7 +28,7 @@ public sealed class Browser : IDisposable
         service.HideCommandPromptWindow = true;
         var options = new ChromeOptions { BinaryLocation = ChromiumPath };
         // --no-sandbox: the tests run as root, where Chromium's sandbox refuses to start.
-        options.AddArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,1050",
+        options.AddArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1400,1000",
             "--no-first-run", "--disable-extensions", "--disable-background-networking", "--disable-component-update");
         Driver = new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
     }

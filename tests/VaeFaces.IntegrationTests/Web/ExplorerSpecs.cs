@@ -61,6 +61,7 @@ public class ExplorerSpecs(DistributedFixture fixture) : JobSpecs(fixture)
         Assert.Equal(2.5, edits.GetProperty(first!).GetDouble());
         Assert.Equal(-1.5, edits.GetProperty(second!).GetDouble());
         Assert.Equal(set.Training.Output, job.Parameters.GetProperty("model").GetString());
+        Assert.StartsWith($"{Services.Dataset.Container}/edited-", job.Output);
         Assert.Contains(nameof(EditImages), browser.Find("h1").Text);
 
         browser.Open("/jobs");

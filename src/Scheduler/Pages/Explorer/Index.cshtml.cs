@@ -23,6 +23,7 @@ public sealed class IndexModel(JobStore store, ExplorerCache cache, JobSubmitter
     [BindProperty] public string? Edits { get; set; }
     [BindProperty] public string? Input { get; set; }
     [BindProperty] public string? Split { get; set; }
+    [BindProperty] public string? Output { get; set; }
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
@@ -35,11 +36,13 @@ public sealed class IndexModel(JobStore store, ExplorerCache cache, JobSubmitter
         else if (sliders!.Values.All(v => v == 0)) ApplyErrors["edits"] = ["move at least one slider: every magnitude is 0"];
         if (ApplyErrors.Count > 0) return Page();
 
+        var input = string.IsNullOrWhiteSpace(Input) ? Set.Dataset.ToString() : Input.Trim();
         var parameters = JsonSerializer.SerializeToElement(new
         {
             model = Set.Model.ToString(),
             vectors = Set.Vectors.ToString(),
-            input = string.IsNullOrWhiteSpace(Input) ? Set.Dataset.ToString() : Input.Trim(),
+            input,
+            output = string.IsNullOrWhiteSpace(Output) ? Beside(input, $"edited-{DateTime.UtcNow:yyyyMMdd-HHmmss}") : Output.Trim(),
             edits = sliders!.Where(s => s.Value != 0).ToDictionary(s => s.Key, s => s.Value),
             split = string.IsNullOrEmpty(Split) ? null : Split,
         }, JobJson.Options);
@@ -52,6 +55,14 @@ public sealed class IndexModel(JobStore store, ExplorerCache cache, JobSubmitter
         }
         await submitter.SubmitAsync(command, [], null, null, cancellationToken);
         return Redirect($"/jobs/{id}");
+    }
+
+    /// <summary>A folder next to the given one (in the same container), where an edited copy of a dataset belongs.</summary>
+    private static string Beside(string folder, string name)
+    {
+        var trimmed = folder.Trim('/');
+        var slash = trimmed.LastIndexOf('/');
+        return slash < 0 ? $"{trimmed}/{name}" : $"{trimmed[..slash]}/{name}";
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken)
