@@ -142,5 +142,6 @@ public sealed class PipelineCommand : AsyncCommand<PipelineCommand.Settings>
         table.AddRow("wall time", $"{summary.WallSeconds:0}s");
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"summary: {Markup.Escape(Path.GetFullPath(Path.Combine(settings.Output, "summary.json")))}");
+        AnsiConsole.MarkupLine($"web UI (explorer and jobs) on these outputs: deploy/local/ui {Markup.Escape(settings.Output)}");
     }
 }
