@@ -7,8 +7,9 @@ using VaeFaces.Scheduler.Access;
 namespace VaeFaces.Scheduler.Api;
 
 /// <summary>
-/// What every /api group gets: the API key or a session checked before the body is read (401; a session may only read), a small body limit (413) and a
-/// rate limit per client address (429 with Retry-After). Health probes and the dashboard are outside it.
+/// What every /api group gets: the API key or a session checked before the body is read (401; a session may only
+/// read), a small body limit (413) and a rate limit per client address (429 with Retry-After). Health probes and the
+/// dashboard are outside it.
 /// </summary>
 public static class ApiProtection
 {
