@@ -28,10 +28,11 @@ public static class ApiProtection
             limiter.AddPolicy(Policy, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.RateLimitPermits, Window = options.RateLimitWindow, QueueLimit = 0 }));
-            // Sign-in attempts per address, so that guessing a password or key is slow.
-            limiter.AddPolicy(SessionAuthentication.SignInRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = SessionAuthentication.SignInPermits, Window = SessionAuthentication.SignInWindow, QueueLimit = 0 }));
+            // Sign-in attempts (posts; showing the form is free) per address, so that guessing a password or key is slow.
+            limiter.AddPolicy(SessionAuthentication.SignInRateLimit, http => HttpMethods.IsPost(http.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = SessionAuthentication.SignInPermits, Window = SessionAuthentication.SignInWindow, QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("form"));
             limiter.OnRejected = async (context, _) =>
             {
                 var signIn = context.HttpContext.Request.Path.StartsWithSegments(SessionAuthentication.SignInPath);

@@ -12,7 +12,8 @@ public class DashboardSpecs(DistributedFixture fixture) : JobSpecs(fixture)
     public async Task A_running_jobs_progress_advances_on_the_list_without_a_reload()
     {
         using var worker = Services.StartWorker();
-        var id = await Services.SubmitAsync(nameof(TrainModel), Services.TrainParameters(epochs: 12));
+        // Long enough to be still running when the test cancels it.
+        var id = await Services.SubmitAsync(nameof(TrainModel), Services.TrainParameters(epochs: 40));
         await Services.WaitForAsync(id, j => j.Status == JobStatus.Running && j.Stage == "training", TimeSpan.FromMinutes(3), worker);
 
         using var browser = new Browser(Services.SchedulerAddress);
@@ -25,7 +26,7 @@ public class DashboardSpecs(DistributedFixture fixture) : JobSpecs(fixture)
         browser.WaitUntil(() => Progress() > first + 0.02, TimeSpan.FromMinutes(2), $"the progress of {id} to pass {first:P0}");
         Assert.Equal(true, browser.Script("return window.unreloaded === true;"));
         Assert.Equal("Running", browser.Find($"{row} .status").Text);
-        Assert.Matches(@"^\d+:\d\d$", browser.Find($"{row} .eta").Text);
+        browser.WaitUntil(() => System.Text.RegularExpressions.Regex.IsMatch(browser.Find($"{row} .eta").Text, @"^\d+:\d\d$"), TimeSpan.FromSeconds(30), "an ETA");
         browser.Screenshot("jobs-list");
 
         // The cancel button is a form with its antiforgery token; the row ends Cancelled through the same polling.
