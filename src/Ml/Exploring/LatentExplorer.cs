@@ -61,7 +61,6 @@ public sealed class LatentExplorer(VariationalAutoencoder model, IReadOnlyDictio
         return ImageGrid.RenderPng(image, columns: 1, padding: 0);
     }
 
-    /// <summary>Waits for a call in progress, so a cache may drop an explorer another request is using.</summary>
     private ImageBatch Preprocess(byte[] encodedImage, string name)
     {
         var rgb = new byte[ImageSize * ImageSize * 3];
@@ -71,6 +70,7 @@ public sealed class LatentExplorer(VariationalAutoencoder model, IReadOnlyDictio
         return new ImageBatch(pixels, 1, ImageSize, ImageSize);
     }
 
+    /// <summary>Waits for a call in progress, so a cache may drop an explorer another request is using.</summary>
     public void Dispose()
     {
         lock (gate)

@@ -48,7 +48,7 @@ public static class UiEndpoints
         return history is { Count: > 0 } ? Results.File(LossCurve.RenderPng(history, 720, 400), "image/png") : Results.NotFound();
     }
 
-    public static async Task<BlobLocation?> ArtifactOfAsync(Guid id, string name, JobStore store, CancellationToken cancellationToken)
+    private static async Task<BlobLocation?> ArtifactOfAsync(Guid id, string name, JobStore store, CancellationToken cancellationToken)
     {
         if (await store.GetAsync(id, cancellationToken) is not { } job) return null;
         var blob = $"{job.View.Output}/{name}";

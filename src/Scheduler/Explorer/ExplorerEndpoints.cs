@@ -6,8 +6,8 @@ using VaeFaces.Storage;
 namespace VaeFaces.Scheduler.Explorer;
 
 /// <summary>
-/// The explorer's data: a set's attributes and faces, a face as the model sees it, and the face decoded with slider
-/// values. GET only, so the images are plain img elements; a bad set or face gets one line saying what is wrong.
+/// The explorer's images: a face as the model sees it, and the face decoded with slider values (the page itself lists
+/// the set's attributes and faces). GET only, so the images are plain img elements; a bad set or face gets one line saying what is wrong.
 /// </summary>
 public static class ExplorerEndpoints
 {
@@ -17,15 +17,6 @@ public static class ExplorerEndpoints
     public static void MapExplorer(this RouteGroupBuilder ui)
     {
         var explorer = ui.MapGroup("/explorer");
-        explorer.MapGet("/set", (HttpRequest request, ExplorerCache cache, CancellationToken token) =>
-            WithSetAsync(request, cache, token, loaded => Task.FromResult(Results.Ok(new
-            {
-                attributes = loaded.Explorer.Attributes.Order(StringComparer.Ordinal),
-                faces = loaded.Faces,
-                canSample = loaded.Explorer.CanSample,
-                imageSize = loaded.Explorer.ImageSize,
-                sliderLimit = SliderLimit,
-            }))));
         explorer.MapGet("/original", (HttpRequest request, string file, ExplorerCache cache, IBlobStore blobs, CancellationToken token) =>
             WithSetAsync(request, cache, token, async loaded =>
             {

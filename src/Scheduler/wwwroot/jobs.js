@@ -7,16 +7,15 @@
     const s = Math.round(seconds), h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), r = String(s % 60).padStart(2, "0");
     return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${r}` : `${m}:${r}`;
   };
-  const show = (row, job) => {
-    row.dataset.status = job.status;
-    const status = row.querySelector(".status");
+  // A list row or the job page: the same progress, percent, stage, ETA and status elements.
+  const show = (element, job) => {
+    const status = element.querySelector(".status");
     status.textContent = job.status;
     status.className = `status status-${job.status}`;
-    row.querySelector("progress").value = job.progress;
-    row.querySelector(".percent").textContent = `${Math.round(job.progress * 100)}%`;
-    row.querySelector(".stage").textContent = job.stage ?? "";
-    row.querySelector(".eta").textContent = eta(job.etaSeconds);
-    if (!open(job.status)) row.querySelector(".actions form")?.remove();
+    element.querySelector("progress").value = job.progress;
+    element.querySelector(".percent").textContent = `${Math.round(job.progress * 100)}%`;
+    element.querySelector(".stage").textContent = job.stage ?? "";
+    element.querySelector(".eta").textContent = eta(job.etaSeconds);
   };
   const live = document.getElementById("live");
   const poll = async (url, apply) => {
@@ -42,7 +41,12 @@
     poll(list.dataset.poll, jobs => {
       const byId = new Map(rows().map(r => [r.dataset.job, r]));
       if (jobs.some(j => !byId.has(j.id))) { location.reload(); return false; }
-      for (const job of jobs) show(byId.get(job.id), job);
+      for (const job of jobs) {
+        const row = byId.get(job.id);
+        row.dataset.status = job.status;
+        show(row, job);
+        if (!open(job.status)) row.querySelector(".actions form")?.remove();
+      }
       return rows().some(r => open(r.dataset.status));
     });
   }
@@ -51,11 +55,7 @@
   if (page && open(page.dataset.status)) {
     poll(`/api/jobs/${page.dataset.job}`, job => {
       if (!open(job.status)) { location.reload(); return false; }
-      page.querySelector("progress").value = job.progress;
-      page.querySelector(".percent").textContent = `${Math.round(job.progress * 100)}%`;
-      page.querySelector(".stage").textContent = job.stage ?? "";
-      page.querySelector(".eta").textContent = eta(job.etaSeconds);
-      page.querySelector("#job-status").textContent = job.status;
+      show(page, job);
       return true;
     });
   }

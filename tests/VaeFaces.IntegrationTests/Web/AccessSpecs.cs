@@ -51,7 +51,7 @@ public class AccessSpecs(DistributedFixture fixture) : JobSpecs(fixture)
         // The page's own script calls, from the browser without a session.
         var status = browser.Driver.ExecuteAsyncScript("""
             const done = arguments[arguments.length - 1];
-            Promise.all(["/api/jobs", "/ui/explorer/set?model=a/b"].map(u => fetch(u).then(r => r.status))).then(done);
+            Promise.all(["/api/jobs", "/ui/explorer/render?model=a/b&face=seed:1"].map(u => fetch(u).then(r => r.status))).then(done);
             """);
         Assert.Equal([401L, 401L], ((IEnumerable<object>)status!).Cast<long>());
 
