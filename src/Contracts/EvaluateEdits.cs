@@ -21,7 +21,7 @@ public sealed record EvaluateEdits : IJobCommand
     public required BlobLocation Output { get; init; }
     public IReadOnlyList<string> Methods { get; init; } = DirectionMethods.All;
     /// <summary>In units of the distance between the class means (see ExtractAttributeVectors).</summary>
-    public IReadOnlyList<double> Magnitudes { get; init; } = [0.5, 1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 5.5, 6];
+    public IReadOnlyList<double> Magnitudes { get; init; } = [0.5, 1, 1.25, 1.5, 2, 2.5, 3, 4, 4.5, 5, 5.5, 6];
     /// <summary>Attributes to edit; empty means every attribute both judged and fitted.</summary>
     public IReadOnlyList<string> Attributes { get; init; } = [];
     /// <summary>The chosen magnitude of a method is the smallest whose success reaches this; the best method keeps the most among those.</summary>

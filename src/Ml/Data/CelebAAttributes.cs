@@ -24,6 +24,14 @@ public static class CelebAAttributes
     /// </summary>
     public static IReadOnlyList<IReadOnlyList<string>> ExclusiveGroups { get; } = [["Bald", "Black_Hair", "Blond_Hair", "Brown_Hair", "Gray_Hair"]];
 
+    /// <summary>
+    /// Attributes something else covers, by the attribute that covers them: a hat hides the scalp, so whether a head
+    /// under a hat is bald cannot be seen (the synthetic faces never draw one; CelebA's annotators could not tell). Where
+    /// the cover is on, no judge can say whether the hidden attribute is there, so edits count it neither gained nor lost.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> HiddenBy { get; } =
+        new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["Bald"] = "Wearing_Hat" };
+
     /// <summary>The other members of the attribute's exclusive groups (letter case ignored).</summary>
     public static IEnumerable<string> ExclusiveWith(string attribute) => ExclusiveGroups
         .Where(g => g.Contains(attribute, StringComparer.OrdinalIgnoreCase))

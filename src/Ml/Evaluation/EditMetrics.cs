@@ -9,15 +9,17 @@ public static class EditMetrics
 {
     /// <summary>
     /// Of the images that did not show the target before (absent when adding, present when removing), how many show it
-    /// after: no to yes when adding, yes to no when removing.
+    /// after: no to yes when adding, yes to no when removing. Images where the target was covered (see
+    /// <see cref="Data.CelebAAttributes.HiddenBy"/>) are not counted: nothing there could show it.
     /// </summary>
-    public static EditRate Success(IReadOnlyList<bool> before, IReadOnlyList<bool> after, bool adding)
+    public static EditRate Success(IReadOnlyList<bool> before, IReadOnlyList<bool> after, bool adding, IReadOnlyList<bool>? covered = null)
     {
         SameLength(before.Count, after.Count);
+        if (covered is not null) SameLength(before.Count, covered.Count);
         int moved = 0, eligible = 0;
         for (var n = 0; n < before.Count; n++)
         {
-            if (before[n] == adding) continue;
+            if (before[n] == adding || covered?[n] == true) continue;
             eligible++;
             if (after[n] == adding) moved++;
         }
@@ -27,8 +29,11 @@ public static class EditMetrics
     /// <summary>
     /// Over every image and every attribute not in edited, how many judged values did not change. All images count,
     /// not only those Success counts: an edit must keep the rest of every face; pass a subset of rows to narrow it.
+    /// An attribute is not counted on an image whose verdicts, before or after, show what covers it.
     /// </summary>
-    public static EditRate Preservation(IReadOnlyList<bool[]> before, IReadOnlyList<bool[]> after, IReadOnlyCollection<int> edited)
+    /// <param name="coveredBy">Column of a covered attribute to the column of what covers it.</param>
+    public static EditRate Preservation(IReadOnlyList<bool[]> before, IReadOnlyList<bool[]> after, IReadOnlyCollection<int> edited,
+        IReadOnlyDictionary<int, int>? coveredBy = null)
     {
         SameLength(before.Count, after.Count);
         int kept = 0, total = 0;
@@ -38,6 +43,7 @@ public static class EditMetrics
             for (var a = 0; a < before[n].Length; a++)
             {
                 if (edited.Contains(a)) continue;
+                if (coveredBy is not null && coveredBy.TryGetValue(a, out var cover) && (before[n][cover] || after[n][cover])) continue;
                 total++;
                 if (before[n][a] == after[n][a]) kept++;
             }

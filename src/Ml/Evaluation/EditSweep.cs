@@ -1,4 +1,5 @@
 using TorchSharp;
+using VaeFaces.Ml.Data;
 using VaeFaces.Ml.Imaging;
 using VaeFaces.Ml.Judging;
 using VaeFaces.Ml.Model;
@@ -13,12 +14,14 @@ public sealed record MethodDirections(string Method, IReadOnlyDictionary<string,
 /// One attribute edited by one method at one magnitude. Every image is moved towards the other side of its own
 /// judged state: an image without the attribute is edited by +magnitude (Added counts those that gain it), one with
 /// it by -magnitude (Removed). Success adds both; Preservation and Drift are over every image, and Kept is
-/// preservation broken down by the other attributes.
+/// preservation broken down by the other attributes. Covered counts, apart from Success, the images where the
+/// attribute could not be seen before (Bald under a hat), and how many show the edit after anyway.
 /// </summary>
 public sealed record EditPoint(string Attribute, string Method, double Magnitude, EditRate Success, EditRate Added, EditRate Removed,
     EditRate Preservation, double Drift)
 {
     public IReadOnlyDictionary<string, EditRate> Kept { get; init; } = new Dictionary<string, EditRate>();
+    public EditRate Covered { get; init; }
 }
 
 public sealed record EditSweepResult(int Images, double Psnr, double Ssim, IReadOnlyList<EditPoint> Points);
@@ -38,6 +41,8 @@ public sealed class EditSweep : IDisposable
     private readonly Tensor codes;
     private readonly Tensor reconstructions;
     private readonly bool[][] before;
+    // Judge column of a covered attribute to the column of what covers it (CelebAAttributes.HiddenBy).
+    private readonly Dictionary<int, int> coveredBy;
 
     public int Count { get; }
     public double Psnr { get; }
@@ -47,6 +52,8 @@ public sealed class EditSweep : IDisposable
     public EditSweep(VariationalAutoencoder model, AttributeJudge judge, ImageBatch images, int batchSize)
     {
         (this.model, this.judge, this.batchSize, Count) = (model, judge, batchSize, images.Count);
+        coveredBy = CelebAAttributes.HiddenBy.Where(h => judge.IndexOf(h.Key) >= 0 && judge.IndexOf(h.Value) >= 0)
+            .ToDictionary(h => judge.IndexOf(h.Key), h => judge.IndexOf(h.Value));
         model.eval();
         var device = Devices.Best();
         var codeBatches = new List<Tensor>();
@@ -89,18 +96,24 @@ public sealed class EditSweep : IDisposable
             var column = Column(attribute);
             var edited = excluded(attribute).Select(Column).Append(column).ToHashSet();
             var had = before.Select(row => row[column]).ToArray();
+            var covered = coveredBy.TryGetValue(column, out var cover) ? before.Select(row => row[cover]).ToArray() : null;
             foreach (var method in methods)
                 foreach (var magnitude in magnitudes)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
                     var (after, drift) = Edit(method.Vectors[attribute], magnitude, had);
                     var shows = after.Select(row => row[column]).ToArray();
-                    var added = EditMetrics.Success(had, shows, adding: true);
-                    var removed = EditMetrics.Success(had, shows, adding: false);
+                    var added = EditMetrics.Success(had, shows, adding: true, covered);
+                    var removed = EditMetrics.Success(had, shows, adding: false, covered);
                     var kept = Enumerable.Range(0, judge.Attributes.Count).Where(a => !edited.Contains(a)).ToDictionary(a => judge.Attributes[a],
-                        a => EditMetrics.Preservation(before, after, [.. Enumerable.Range(0, judge.Attributes.Count).Where(other => other != a)]));
+                        a => EditMetrics.Preservation(before, after, [.. Enumerable.Range(0, judge.Attributes.Count).Where(other => other != a)], coveredBy));
                     points.Add(new EditPoint(attribute, method.Method, magnitude, new EditRate(added.Count + removed.Count, added.Of + removed.Of),
-                        added, removed, EditMetrics.Preservation(before, after, edited), drift) { Kept = kept });
+                        added, removed, EditMetrics.Preservation(before, after, edited, coveredBy), drift)
+                    {
+                        Kept = kept,
+                        Covered = covered is null ? default
+                            : new EditRate(Enumerable.Range(0, Count).Count(n => covered[n] && shows[n] != had[n]), covered.Count(c => c)),
+                    });
                     progress?.Report((double)points.Count / total);
                 }
         }

@@ -8,9 +8,18 @@ public sealed record EditPointInfo(string Method, double Magnitude, double? Succ
 {
     /// <summary>Preservation of each other attribute alone.</summary>
     public IReadOnlyDictionary<string, double?> Kept { get; init; } = new Dictionary<string, double?>();
+    /// <summary>Images left out of Success because the attribute was covered (Bald under a hat); null when none were.</summary>
+    public int? CoveredImages { get; init; }
+    /// <summary>Of those, the fraction that show the edit anyway (the cover taken off).</summary>
+    public double? CoveredShowing { get; init; }
 
     public static EditPointInfo Of(EditPoint p) => new(p.Method, p.Magnitude, Rounded(p.Success), Rounded(p.Added), Rounded(p.Removed),
-        Rounded(p.Preservation), Math.Round(p.Drift, 5), p.Success.Of) { Kept = p.Kept.ToDictionary(k => k.Key, k => Rounded(k.Value)) };
+        Rounded(p.Preservation), Math.Round(p.Drift, 5), p.Success.Of)
+    {
+        Kept = p.Kept.ToDictionary(k => k.Key, k => Rounded(k.Value)),
+        CoveredImages = p.Covered.Of > 0 ? p.Covered.Of : null,
+        CoveredShowing = Rounded(p.Covered),
+    };
 
     private static double? Rounded(EditRate rate) => double.IsNaN(rate.Fraction) ? null : Math.Round(rate.Fraction, 4);
 }

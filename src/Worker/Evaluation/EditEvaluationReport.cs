@@ -12,7 +12,7 @@ public static class EditEvaluationReport
         text.AppendLine(CultureInfo.InvariantCulture, $"# Edit evaluation: {document.Images} {document.EvaluationSplit} images, directions fitted on {document.FitSplit}");
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"Reconstruction: PSNR {document.Reconstruction.Psnr:F2} dB, SSIM {document.Reconstruction.Ssim:F4}. Success is judged over images that lacked the attribute (added) or had it (removed); preservation over every other judged attribute except aliases and hair colours (one look over several columns). A magnitude is chosen per method as the smallest reaching success {Percent(document.MinSuccess)}.");
+            $"Reconstruction: PSNR {document.Reconstruction.Psnr:F2} dB, SSIM {document.Reconstruction.Ssim:F4}. Success is judged over images that lacked the attribute (added) or had it (removed), leaving out those where it was covered (Bald under a hat: counted apart in edit_eval.json); preservation over every other judged attribute except aliases and hair colours (one look over several columns). A magnitude is chosen per method as the smallest reaching success {Percent(document.MinSuccess)}.");
         text.AppendLine();
         text.AppendLine("| attribute | best method | magnitude | success | preservation | drift |");
         text.AppendLine("|---|---|---:|---:|---:|---:|");

@@ -41,6 +41,30 @@ public class EditMetricsSpecs
     }
 
     [Fact]
+    public void Success_leaves_out_images_where_the_target_was_covered()
+    {
+        // Images 1 and 2 were covered (Bald under a hat): image 1 gained it anyway, image 2 did not; neither counts.
+        // Of images 0 and 3, only 0 gained it.
+        var rate = EditMetrics.Success([false, false, false, false], [true, true, false, false], adding: true,
+            covered: [false, true, true, false]);
+
+        Assert.Equal(new EditRate(1, 2), rate);
+    }
+
+    [Fact]
+    public void Preservation_does_not_count_an_attribute_on_images_whose_cover_is_on_before_or_after()
+    {
+        // Columns: 0 edited, 1 covered by 2. Image 0: cover off throughout, 1 flipped, 2 kept. Image 1: cover put on,
+        // so 1 is not counted (its flip is unseen), 2 flipped. Image 2: cover on throughout, 1 not counted, 2 kept.
+        bool[][] before = [[false, true, false], [false, true, false], [false, false, true]];
+        bool[][] after = [[true, false, false], [true, false, true], [true, true, true]];
+        var coveredBy = new Dictionary<int, int> { [1] = 2 };
+
+        Assert.Equal(new EditRate(2, 4), EditMetrics.Preservation(before, after, [0], coveredBy));
+        Assert.Equal(new EditRate(2, 6), EditMetrics.Preservation(before, after, [0]));
+    }
+
+    [Fact]
     public void Verdicts_of_different_lengths_are_refused()
     {
         Assert.Throws<ArgumentException>(() => EditMetrics.Success([true], [true, false], adding: true));
