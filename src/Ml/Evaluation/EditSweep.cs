@@ -136,6 +136,9 @@ public sealed class EditSweep : IDisposable
     /// <summary>Whether the judge saw the attribute in each reconstruction.</summary>
     public bool Had(int row, string attribute) => before[row][Column(attribute)];
 
+    /// <summary>Whether the attribute was covered in the reconstruction (Bald under a hat), so that Success leaves the image out.</summary>
+    public bool Covered(int row, string attribute) => coveredBy.TryGetValue(Column(attribute), out var cover) && before[row][cover];
+
     private (bool[][] After, double Drift) Edit(float[] vector, double magnitude, bool[] had)
     {
         using var noGrad = torch.no_grad();

@@ -32,7 +32,7 @@ public static class LinePlot
 
         using var plot = PlotStyle.Create(title, xLabel, yLabel);
         for (var i = 0; i < series.Count; i++)
-            AddSeries(plot, series[i], PlotStyle.Series(i), Visible, Plotted);
+            AddSeries(plot, series[i], PlotStyle.Series(i), PlotStyle.SeriesPattern(i), Visible, Plotted);
 
         if (visible.Count == 0)
         {
@@ -61,8 +61,8 @@ public static class LinePlot
         if (series.Count > 1)
         {
             // Under the data rather than over it, so that no curve is ever hidden.
-            var panel = plot.ShowLegend(Edge.Bottom);
-            panel.Padding = new PixelPadding(0, 0, 6, 2); // ScottPlot's 20 px above and below waste the plot's height
+            // ScottPlot's own padding: a smaller one cuts off the legend's third row.
+            plot.ShowLegend(Edge.Bottom);
             plot.Legend.FontSize = PlotStyle.NoteSize;
             plot.Legend.ShadowColor = Colors.Transparent;
             plot.Legend.OutlineColor = PlotStyle.GridLines;
@@ -75,7 +75,8 @@ public static class LinePlot
     /// Adds the series as one line per run of visible points, so that non-finite points leave gaps; markers show
     /// every point of a sparse series and any point standing alone between gaps, which would otherwise be invisible.
     /// </summary>
-    private static void AddSeries(Plot plot, PlotSeries series, Color color, Func<double, double, bool> visible, Func<double, double> plotted)
+    private static void AddSeries(Plot plot, PlotSeries series, Color color, LinePattern pattern, Func<double, double, bool> visible,
+        Func<double, double> plotted)
     {
         var runs = new List<List<Coordinates>> { new() };
         for (var i = 0; i < series.X.Count; i++)
@@ -90,6 +91,7 @@ public static class LinePlot
         {
             var line = plot.Add.Scatter(runs[r], color);
             line.LineWidth = 2;
+            line.LinePattern = pattern;
             line.MarkerSize = markers || runs[r].Count == 1 ? 6 : 0;
             if (r == 0) line.LegendText = series.Name;
         }

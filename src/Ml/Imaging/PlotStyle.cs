@@ -19,6 +19,9 @@ internal static class PlotStyle
 
     public static Color Series(int index) => Palette.GetColor(index);
 
+    /// <summary>Series past the palette's colours reuse them dashed, so that no two lines look the same.</summary>
+    public static LinePattern SeriesPattern(int index) => index < Palette.Colors.Length ? LinePattern.Solid : LinePattern.Dashed;
+
     /// <summary>A plot with the title and axis labels set (empty labels take no room) and the shared look applied.</summary>
     public static Plot Create(string title, string xLabel, string yLabel)
     {

@@ -93,7 +93,7 @@ public sealed class EvaluateEditsJob : IJob<EvaluateEdits>
         return command.Attributes.Select(a => judged.First(j => string.Equals(j, a, StringComparison.OrdinalIgnoreCase))).ToList();
     }
 
-    /// <summary>Per attribute, a row of (reconstruction, edit) pairs by its best method at the chosen magnitude: two images gaining it, one losing it.</summary>
+    /// <summary>Per attribute, a row of (reconstruction, edit) pairs by its best method at the chosen magnitude: two images gaining it, one losing it, of those Success counts.</summary>
     private static byte[] Examples(EditSweep sweep, IReadOnlyList<AttributeChoice> choices, IReadOnlyList<MethodDirections> methods)
     {
         var batches = new List<ImageBatch>();
@@ -101,8 +101,9 @@ public sealed class EvaluateEditsJob : IJob<EvaluateEdits>
         foreach (var choice in choices)
         {
             var best = choice.Best;
-            var rows = Enumerable.Range(0, sweep.Count).Where(n => !sweep.Had(n, best.Attribute)).Take(ExampleImages - 1)
-                .Concat(Enumerable.Range(0, sweep.Count).Where(n => sweep.Had(n, best.Attribute)).Take(1)).ToList();
+            var counted = Enumerable.Range(0, sweep.Count).Where(n => !sweep.Covered(n, best.Attribute)).ToList();
+            var rows = counted.Where(n => !sweep.Had(n, best.Attribute)).Take(ExampleImages - 1)
+                .Concat(counted.Where(n => sweep.Had(n, best.Attribute)).Take(1)).ToList();
             if (rows.Count < ExampleImages) continue;
             batches.Add(sweep.Examples(rows, methods.First(m => m.Method == best.Method).Vectors[best.Attribute], best.Magnitude, best.Attribute));
             labels.Add($"{best.Attribute} {best.Magnitude:0.#} ({best.Method})");
