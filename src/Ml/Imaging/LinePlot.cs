@@ -61,8 +61,8 @@ public static class LinePlot
         if (series.Count > 1)
         {
             // Under the data rather than over it, so that no curve is ever hidden.
-            // ScottPlot's own padding: a smaller one cuts off the legend's third row.
-            plot.ShowLegend(Edge.Bottom);
+            var panel = plot.ShowLegend(Edge.Bottom);
+            panel.Padding = new PixelPadding(0, 0, 6, 12); // ScottPlot's 20 px above and below waste the plot's height
             plot.Legend.FontSize = PlotStyle.NoteSize;
             plot.Legend.ShadowColor = Colors.Transparent;
             plot.Legend.OutlineColor = PlotStyle.GridLines;
