@@ -96,7 +96,7 @@ public sealed class EditSweep : IDisposable
             var column = Column(attribute);
             var edited = excluded(attribute).Select(Column).Append(column).ToHashSet();
             var had = before.Select(row => row[column]).ToArray();
-            var covered = coveredBy.TryGetValue(column, out var cover) ? before.Select(row => row[cover]).ToArray() : null;
+            var covered = Enumerable.Range(0, Count).Select(n => Covered(n, attribute)).ToArray();
             foreach (var method in methods)
                 foreach (var magnitude in magnitudes)
                 {
@@ -111,8 +111,7 @@ public sealed class EditSweep : IDisposable
                         added, removed, EditMetrics.Preservation(before, after, edited, coveredBy), drift)
                     {
                         Kept = kept,
-                        Covered = covered is null ? default
-                            : new EditRate(Enumerable.Range(0, Count).Count(n => covered[n] && shows[n] != had[n]), covered.Count(c => c)),
+                        Covered = new EditRate(Enumerable.Range(0, Count).Count(n => covered[n] && shows[n] != had[n]), covered.Count(c => c)),
                     });
                     progress?.Report((double)points.Count / total);
                 }

@@ -62,7 +62,8 @@ public static class LinePlot
         {
             // Under the data rather than over it, so that no curve is ever hidden.
             var panel = plot.ShowLegend(Edge.Bottom);
-            panel.Padding = new PixelPadding(0, 0, 6, 12); // ScottPlot's 20 px above and below waste the plot's height
+            // ScottPlot's 20 px above and below waste the plot's height; with 2 below, the legend lost its third row of names.
+            panel.Padding = new PixelPadding(0, 0, 6, 12);
             plot.Legend.FontSize = PlotStyle.NoteSize;
             plot.Legend.ShadowColor = Colors.Transparent;
             plot.Legend.OutlineColor = PlotStyle.GridLines;
